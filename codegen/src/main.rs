@@ -1,0 +1,117 @@
+//! `codegen`: regenerate, check or inspect the model crate.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use codegen::emit::{self, EmitOptions};
+use codegen::{output, Result};
+
+/// The command that regenerates the checked-in crate.
+const REGENERATE: &str = "cargo run -p codegen -- generate";
+
+#[derive(Parser)]
+#[command(version, about = "Generate Rust model types from SDK model docs")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Rewrite the output crate from the spec (or, with --check, compare).
+    Generate {
+        #[command(flatten)]
+        input: Input,
+        /// The crate directory to write.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// The package name of the crate.
+        #[arg(long, default_value = "conductorone-models")]
+        crate_name: String,
+        /// Write nothing; exit 1 if the output differs from what the spec produces.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the IR as JSON.
+    Ir {
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+#[derive(Args)]
+struct Input {
+    /// The directory of model docs.
+    #[arg(long, default_value = "spec")]
+    spec: PathBuf,
+    /// A TOML file of facts the docs lack [default: SPEC/overlay.toml if present].
+    #[arg(long)]
+    overlay: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ir { input } => {
+            let resolved = load(&input)?;
+            let json = serde_json::to_string_pretty(&resolved.ir).expect("IR serializes");
+            println!("{json}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate {
+            input,
+            out,
+            crate_name,
+            check,
+        } => {
+            let resolved = load(&input)?;
+            let options = EmitOptions {
+                crate_name,
+                command: REGENERATE.to_string(),
+            };
+            let files = emit::emit(&resolved.ir, &options)?;
+            if check {
+                let drift = output::check(&out, &files)?;
+                if drift.is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                eprintln!(
+                    "{} is out of date with {}:",
+                    out.display(),
+                    input.spec.display()
+                );
+                for d in &drift {
+                    eprintln!("  {d}");
+                }
+                eprintln!("Run `{REGENERATE}` to update it.");
+                return Ok(ExitCode::from(1));
+            }
+            output::write(&out, &files)?;
+            eprintln!(
+                "wrote {} files to {} ({} models)",
+                files.len(),
+                out.display(),
+                resolved.ir.models.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load(input: &Input) -> Result<codegen::resolve::Resolved> {
+    let resolved = codegen::load(&input.spec, input.overlay.as_deref())?;
+    for w in &resolved.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(resolved)
+}

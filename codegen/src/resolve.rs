@@ -1,0 +1,574 @@
+//! Stage 2: parsed docs → [`Ir`]. Resolves links to models, wire names,
+//! oneof membership and recursion. Knows neither markdown nor Rust.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::{ToLowerCamelCase, ToSnakeCase};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::ir::{
+    Enum, EnumValue, Field, Ir, Kind, Member, Model, Object, Oneof, Presence, Source, Type,
+};
+use crate::overlay::Overlay;
+use crate::parse::{Body, Doc, FieldRow, TypeExpr};
+
+/// The name of the row that stands for additional properties.
+const EXTRA_ROW: &str = "__pydantic_extra__";
+
+/// The IR and the warnings met while building it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The models.
+    pub ir: Ir,
+    /// Things the docs could not tell, decided by a default.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the IR of a set of docs.
+pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+
+    let mut by_path: BTreeMap<&str, &Doc> = BTreeMap::new();
+    let mut by_name: BTreeMap<&str, &Doc> = BTreeMap::new();
+    for doc in docs {
+        by_path.insert(&doc.path, doc);
+        if let Some(first) = by_name.insert(&doc.name, doc) {
+            errors.push(Diagnostic::new(
+                &doc.path,
+                doc.line,
+                format!("model `{}` is also defined in {}", doc.name, first.path),
+                format!("# {}", doc.name),
+            ));
+        }
+        if !is_model_name(&doc.name) {
+            errors.push(Diagnostic::new(
+                &doc.path,
+                doc.line,
+                "a model name must be letters and digits, starting with a letter",
+                format!("# {}", doc.name),
+            ));
+        }
+    }
+    check_overlay(overlay, &by_name, &mut errors);
+
+    let mut models = Vec::new();
+    for doc in docs {
+        let kind = match &doc.body {
+            Body::Values(rows) => Kind::Enum(Enum {
+                values: rows
+                    .iter()
+                    .map(|r| EnumValue {
+                        name: r.name.clone(),
+                        value: r.value.clone(),
+                    })
+                    .collect(),
+            }),
+            Body::Fields(rows) => {
+                let ctx = Ctx {
+                    doc,
+                    by_path: &by_path,
+                    overlay,
+                };
+                Kind::Object(ctx.object(rows, &mut errors, &mut warnings))
+            }
+        };
+        models.push(Model {
+            name: doc.name.clone(),
+            source: Source {
+                file: doc.path.clone(),
+                line: doc.line,
+            },
+            doc: doc.description.clone(),
+            kind,
+        });
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(Error::Spec(errors));
+    }
+    models.sort_by(|a, b| a.name.cmp(&b.name));
+    box_cycles(&mut models);
+    warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Ok(Resolved {
+        ir: Ir { models },
+        warnings,
+    })
+}
+
+fn check_overlay(overlay: &Overlay, by_name: &BTreeMap<&str, &Doc>, errors: &mut Vec<Diagnostic>) {
+    let file = overlay.path.display().to_string();
+    for (model, facts) in &overlay.models {
+        let Some(doc) = by_name.get(model.as_str()) else {
+            errors.push(Diagnostic::new(
+                &file,
+                0,
+                format!("overlay names model `{model}`, which no doc defines"),
+                "",
+            ));
+            continue;
+        };
+        for field in facts.fields.keys() {
+            let known = match &doc.body {
+                Body::Fields(rows) => rows.iter().any(|r| &r.name == field),
+                Body::Values(_) => false,
+            };
+            if !known {
+                errors.push(Diagnostic::new(
+                    &file,
+                    0,
+                    format!(
+                        "overlay names field `{model}.{field}`, which {} lacks",
+                        doc.path
+                    ),
+                    "",
+                ));
+            }
+        }
+    }
+}
+
+struct Ctx<'a> {
+    doc: &'a Doc,
+    by_path: &'a BTreeMap<&'a str, &'a Doc>,
+    overlay: &'a Overlay,
+}
+
+impl Ctx<'_> {
+    fn diag(&self, line: usize, message: impl Into<String>, text: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.doc.path, line, message, text)
+    }
+
+    fn object(
+        &self,
+        rows: &[FieldRow],
+        errors: &mut Vec<Diagnostic>,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Object {
+        let mut fields = Vec::new();
+        let mut additional_properties = false;
+        let mut seen = BTreeSet::new();
+        for row in rows {
+            let text = format!("`{}` | {}", row.name, row.ty_text);
+            if row.name == EXTRA_ROW {
+                match self.presence_and_type(row) {
+                    Ok((Presence::Optional, Type::Map(v))) if *v == Type::Any => {
+                        additional_properties = true
+                    }
+                    Ok(_) => errors.push(self.diag(
+                        row.line,
+                        format!("`{EXTRA_ROW}` must be `Dict[str, *Any*]` and not required"),
+                        text,
+                    )),
+                    Err(e) => errors.push(e),
+                }
+                continue;
+            }
+            let name = row.name.strip_suffix('_').unwrap_or(&row.name).to_string();
+            if !is_field_name(&name) {
+                errors.push(self.diag(row.line, "a field name must be snake_case", text));
+                continue;
+            }
+            if !seen.insert(name.clone()) {
+                errors.push(self.diag(row.line, format!("field `{name}` is listed twice"), text));
+                continue;
+            }
+            let (presence, ty) = match self.presence_and_type(row) {
+                Ok(pt) => pt,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let wire = match self.overlay.wire(&self.doc.name, &row.name) {
+                Some(w) => w.to_string(),
+                None => default_wire(&name),
+            };
+            fields.push(Field {
+                name,
+                wire,
+                ty,
+                presence,
+                doc: description(&row.description),
+                oneof: None,
+                boxed: false,
+                source: Source {
+                    file: self.doc.path.clone(),
+                    line: row.line,
+                },
+            });
+        }
+
+        let mut oneofs = Vec::new();
+        for decl in &self.doc.oneofs {
+            let text = format!("oneof {}: {}", decl.name, decl.members.join(", "));
+            match assign_members(&decl.members, &fields) {
+                Ok(pairs) => {
+                    let mut members = Vec::new();
+                    for (wire, index) in pairs {
+                        let field = &mut fields[index];
+                        field.wire = wire.clone();
+                        field.oneof = Some(decl.name.clone());
+                        members.push(Member {
+                            wire,
+                            field: field.name.clone(),
+                        });
+                    }
+                    oneofs.push(Oneof {
+                        name: decl.name.clone(),
+                        members,
+                        source: Source {
+                            file: self.doc.path.clone(),
+                            line: decl.line,
+                        },
+                    });
+                }
+                Err(message) => errors.push(self.diag(decl.line, message, text)),
+            }
+        }
+        let mut wires = BTreeMap::new();
+        for field in &fields {
+            if let Some(other) = wires.insert(field.wire.clone(), field.name.clone()) {
+                errors.push(self.diag(
+                    field.source.line,
+                    format!(
+                        "fields `{other}` and `{}` have the same JSON key `{}`",
+                        field.name, field.wire
+                    ),
+                    field.name.clone(),
+                ));
+            }
+        }
+
+        for (field, row) in fields
+            .iter()
+            .zip(rows.iter().filter(|r| r.name != EXTRA_ROW))
+        {
+            if field.oneof.is_none()
+                && self.overlay.wire(&self.doc.name, &row.name).is_none()
+                && named_after_type(field)
+            {
+                warnings.push(self.diag(
+                    field.source.line,
+                    format!(
+                        "field `{}.{}` is named after its type, so its JSON key may differ; \
+                         assumed `{}` (state it in the overlay: [models.{}.fields.{}] wire = \"...\")",
+                        self.doc.name, row.name, field.wire, self.doc.name, row.name
+                    ),
+                    format!("`{}` | {}", row.name, row.ty_text),
+                ));
+            }
+        }
+        Object {
+            fields,
+            oneofs,
+            additional_properties,
+        }
+    }
+
+    fn presence_and_type(&self, row: &FieldRow) -> Result<(Presence, Type), Diagnostic> {
+        let text = format!("`{}` | {}", row.name, row.ty_text);
+        let fail = |why: String| self.diag(row.line, format!("field `{}`: {why}", row.name), &text);
+        let (presence, inner) = match &row.ty {
+            TypeExpr::Generic { name, args }
+                if name == "Optional" || name == "OptionalNullable" =>
+            {
+                let [inner] = &args[..] else {
+                    return Err(fail(format!("`{name}` takes one type")));
+                };
+                if row.required {
+                    return Err(fail(format!("`{name}` on a required field")));
+                }
+                let presence = if name == "Optional" {
+                    Presence::Optional
+                } else {
+                    Presence::Nullable
+                };
+                (presence, inner)
+            }
+            ty if row.required => (Presence::Required, ty),
+            ty => (Presence::Optional, ty),
+        };
+        let ty = self.value_type(inner).map_err(fail)?;
+        Ok((presence, ty))
+    }
+
+    fn value_type(&self, expr: &TypeExpr) -> Result<Type, String> {
+        match expr {
+            TypeExpr::Name {
+                name,
+                link: Some(link),
+            } if is_relative_doc(link) => {
+                let target = join_path(&self.doc.path, link)
+                    .ok_or_else(|| format!("link `{link}` leaves the spec directory"))?;
+                match self.by_path.get(target.as_str()) {
+                    Some(doc) => Ok(Type::Ref(doc.name.clone())),
+                    None => Err(format!(
+                        "`{name}` links to `{target}`, which is not in the spec"
+                    )),
+                }
+            }
+            TypeExpr::Name { name, link } => match (name.as_str(), link) {
+                ("date" | "datetime", _) => Ok(Type::DateTime),
+                ("str", None) => Ok(Type::String),
+                ("int", None) => Ok(Type::Int),
+                ("float", None) => Ok(Type::Float),
+                ("bool", None) => Ok(Type::Bool),
+                ("Any", None) => Ok(Type::Any),
+                (other, _) => Err(format!("unsupported type `{other}`")),
+            },
+            TypeExpr::Generic { name, args } => match (name.as_str(), &args[..]) {
+                ("List", [item]) => Ok(Type::List(Box::new(self.value_type(item)?))),
+                ("Dict", [TypeExpr::Name { name: key, .. }, value]) if key == "str" => {
+                    Ok(Type::Map(Box::new(self.value_type(value)?)))
+                }
+                ("Dict", _) => Err("`Dict` must be `Dict[str, T]`".into()),
+                ("Optional" | "OptionalNullable", _) => {
+                    Err(format!("`{name}` is only allowed around the whole type"))
+                }
+                (other, _) => Err(format!("unsupported type `{other}[...]`")),
+            },
+        }
+    }
+}
+
+/// The default JSON key of a field: lowerCamel of its name, `at_x` → `@x`.
+pub fn default_wire(name: &str) -> String {
+    match name.strip_prefix("at_") {
+        Some(rest) => format!("@{}", rest.to_lower_camel_case()),
+        None => name.to_lower_camel_case(),
+    }
+}
+
+fn description(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty() && text != "N/A").then(|| text.to_string())
+}
+
+/// True when the field is named after the model it holds (`provision_target:
+/// ProvisionTarget`, `app_entitlement: AppEntitlementInput`): the SDK derives
+/// such names from the type, so the JSON key is not necessarily the field's.
+fn named_after_type(field: &Field) -> bool {
+    let Type::Ref(model) = &field.ty else {
+        return false;
+    };
+    let snake = model.to_snake_case();
+    snake == field.name || snake.strip_suffix("_input") == Some(field.name.as_str())
+}
+
+/// Pairs each oneof member (a wire name) with the field that carries it.
+///
+/// A field whose JSON key equals the member takes it. The other members are
+/// matched against the remaining nullable fields by shared words (`appOwners`
+/// ~ `app_owner_approval`, `restarted` ~ `restart_action`), taking a pair only
+/// when each is the other's single best match, until nothing changes.
+fn assign_members(members: &[String], fields: &[Field]) -> Result<Vec<(String, usize)>, String> {
+    let mut taken: BTreeMap<usize, String> = BTreeMap::new();
+    let mut pairs: BTreeMap<&str, usize> = BTreeMap::new();
+    let free = |i: usize, f: &Field, taken: &BTreeMap<usize, String>| {
+        f.oneof.is_none() && !taken.contains_key(&i)
+    };
+    for member in members {
+        if let Some(i) = fields.iter().position(|f| &f.wire == member) {
+            if free(i, &fields[i], &taken) {
+                taken.insert(i, member.clone());
+                pairs.insert(member, i);
+            }
+        }
+    }
+    loop {
+        let open: Vec<&String> = members
+            .iter()
+            .filter(|m| !pairs.contains_key(m.as_str()))
+            .collect();
+        let candidates: Vec<usize> = (0..fields.len())
+            .filter(|&i| free(i, &fields[i], &taken) && fields[i].presence == Presence::Nullable)
+            .collect();
+        let score = |m: &str, i: usize| shared_words(m, &fields[i].name);
+        let best_of = |scores: Vec<(usize, usize)>| -> Option<usize> {
+            let max = scores.iter().map(|s| s.1).max().filter(|&m| m > 0)?;
+            let mut top = scores.iter().filter(|s| s.1 == max);
+            let first = top.next()?.0;
+            top.next().is_none().then_some(first)
+        };
+        let mut progress = false;
+        for m in &open {
+            let Some(i) = best_of(candidates.iter().map(|&i| (i, score(m, i))).collect()) else {
+                continue;
+            };
+            let back = best_of(
+                open.iter()
+                    .enumerate()
+                    .map(|(k, o)| (k, score(o, i)))
+                    .collect(),
+            );
+            if back.map(|k| open[k]) == Some(*m) && !taken.contains_key(&i) {
+                taken.insert(i, (*m).clone());
+                pairs.insert(m, i);
+                progress = true;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    let missing: Vec<&str> = members
+        .iter()
+        .filter(|m| !pairs.contains_key(m.as_str()))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "cannot tell which field carries oneof member(s) {}; give that field's `wire` in the overlay",
+            missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok(members
+        .iter()
+        .map(|m| (m.clone(), pairs[m.as_str()]))
+        .collect())
+}
+
+/// How many words of a lowerCamel member and a snake_case field agree, a
+/// plural or past-tense ending aside.
+fn shared_words(member: &str, field: &str) -> usize {
+    let member_words: Vec<String> = member
+        .to_snake_case()
+        .split('_')
+        .map(str::to_string)
+        .collect();
+    let field_words: Vec<&str> = field.split('_').collect();
+    member_words
+        .iter()
+        .filter(|m| field_words.iter().any(|f| same_stem(m, f)))
+        .count()
+}
+
+fn same_stem(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.strip_prefix(short) {
+        Some(rest) => matches!(rest, "" | "s" | "es" | "ed" | "d"),
+        None => false,
+    }
+}
+
+/// Marks the fields that must be boxed: a direct (not list or map) reference
+/// from one model to another that leads back to the first.
+fn box_cycles(models: &mut [Model]) {
+    let index: BTreeMap<String, usize> = models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name.clone(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = models
+        .iter()
+        .map(|m| match &m.kind {
+            Kind::Object(o) => o
+                .fields
+                .iter()
+                .filter_map(|f| match &f.ty {
+                    Type::Ref(r) => index.get(r).copied(),
+                    _ => None,
+                })
+                .collect(),
+            Kind::Enum(_) => Vec::new(),
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| {
+        let mut seen = vec![false; edges.len()];
+        let mut stack = vec![from];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[n], true) {
+                stack.extend(&edges[n]);
+            }
+        }
+        false
+    };
+    let mut boxed = Vec::new();
+    for (i, model) in models.iter().enumerate() {
+        if let Kind::Object(o) = &model.kind {
+            for (j, field) in o.fields.iter().enumerate() {
+                if let Type::Ref(r) = &field.ty {
+                    if index.get(r).is_some_and(|&t| reaches(t, i)) {
+                        boxed.push((i, j));
+                    }
+                }
+            }
+        }
+    }
+    for (i, j) in boxed {
+        if let Kind::Object(o) = &mut models[i].kind {
+            o.fields[j].boxed = true;
+        }
+    }
+}
+
+fn is_relative_doc(link: &str) -> bool {
+    !link.contains("://") && link.ends_with(".md")
+}
+
+/// `link` relative to the directory of `from`, normalised; `None` if it
+/// climbs above the root.
+fn join_path(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn is_model_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+fn is_field_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names() {
+        assert_eq!(default_wire("created_at"), "createdAt");
+        assert_eq!(default_wire("at_type"), "@type");
+        assert_eq!(default_wire("o_auth2_authorized_as"), "oAuth2AuthorizedAs");
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(
+            join_path("models/shared/a.md", "../../models/shared/b.md").as_deref(),
+            Some("models/shared/b.md")
+        );
+        assert_eq!(join_path("a.md", "../b.md"), None);
+    }
+
+    #[test]
+    fn stems() {
+        assert!(same_stem("users", "user"));
+        assert!(same_stem("restarted", "restart"));
+        assert!(!same_stem("app", "approval"));
+        assert_eq!(shared_words("appOwners", "app_owner_approval"), 2);
+        assert_eq!(shared_words("timedOut", "condition_timed_out"), 2);
+    }
+}
