@@ -200,9 +200,12 @@ impl Ctx<'_> {
         }
 
         let mut oneofs = Vec::new();
-        for decl in &self.doc.oneofs {
+        let declared: Vec<Vec<String>> =
+            self.doc.oneofs.iter().map(|d| d.members.clone()).collect();
+        let assigned = assign_members(&declared, &fields);
+        for (decl, result) in self.doc.oneofs.iter().zip(assigned) {
             let text = format!("oneof {}: {}", decl.name, decl.members.join(", "));
-            match assign_members(&decl.members, &fields) {
+            match result {
                 Ok(pairs) => {
                     let mut members = Vec::new();
                     for (wire, index) in pairs {
@@ -356,55 +359,62 @@ fn named_after_type(field: &Field) -> bool {
     snake == field.name || snake.strip_suffix("_input") == Some(field.name.as_str())
 }
 
-/// Pairs each oneof member (a wire name) with the field that carries it.
+/// Pairs each member of each oneof (a wire name) with the field that
+/// carries it; one result per oneof, member pairs in declaration order.
 ///
-/// A field whose JSON key equals the member takes it. The other members are
+/// A field whose JSON key equals a member takes it. The other members are
 /// matched against the remaining nullable fields by shared words (`appOwners`
-/// ~ `app_owner_approval`, `restarted` ~ `restart_action`), taking a pair only
-/// when each is the other's single best match, until nothing changes.
-fn assign_members(members: &[String], fields: &[Field]) -> Result<Vec<(String, usize)>, String> {
-    let mut taken: BTreeMap<usize, String> = BTreeMap::new();
-    let mut pairs: BTreeMap<&str, usize> = BTreeMap::new();
-    let free = |i: usize, f: &Field, taken: &BTreeMap<usize, String>| {
-        f.oneof.is_none() && !taken.contains_key(&i)
-    };
-    for member in members {
-        if let Some(i) = fields.iter().position(|f| &f.wire == member) {
-            if free(i, &fields[i], &taken) {
-                taken.insert(i, member.clone());
-                pairs.insert(member, i);
+/// ~ `app_owner_approval`, `restarted` ~ `restart_action`), across all the
+/// model's oneofs at once: each member claims the one field it matches best,
+/// a field claimed twice goes to the strictly better match, and claiming
+/// repeats until nothing changes.
+fn assign_members(
+    oneofs: &[Vec<String>],
+    fields: &[Field],
+) -> Vec<Result<Vec<(String, usize)>, String>> {
+    // (oneof, member index) → field index
+    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut taken: BTreeSet<usize> = BTreeSet::new();
+    for (o, members) in oneofs.iter().enumerate() {
+        for (m, member) in members.iter().enumerate() {
+            if let Some(i) = fields.iter().position(|f| &f.wire == member) {
+                if taken.insert(i) {
+                    pairs.insert((o, m), i);
+                }
             }
         }
     }
+    let best = |scores: &mut dyn Iterator<Item = (usize, usize)>| -> Option<usize> {
+        let scores: Vec<(usize, usize)> = scores.collect();
+        let max = scores.iter().map(|s| s.1).max().filter(|&m| m > 0)?;
+        let mut top = scores.iter().filter(|s| s.1 == max);
+        let first = top.next()?.0;
+        top.next().is_none().then_some(first)
+    };
     loop {
-        let open: Vec<&String> = members
+        let open: Vec<(usize, usize)> = oneofs
             .iter()
-            .filter(|m| !pairs.contains_key(m.as_str()))
+            .enumerate()
+            .flat_map(|(o, ms)| (0..ms.len()).map(move |m| (o, m)))
+            .filter(|k| !pairs.contains_key(k))
             .collect();
-        let candidates: Vec<usize> = (0..fields.len())
-            .filter(|&i| free(i, &fields[i], &taken) && fields[i].presence == Presence::Nullable)
+        let free: Vec<usize> = (0..fields.len())
+            .filter(|i| !taken.contains(i) && fields[*i].presence == Presence::Nullable)
             .collect();
-        let score = |m: &str, i: usize| shared_words(m, &fields[i].name);
-        let best_of = |scores: Vec<(usize, usize)>| -> Option<usize> {
-            let max = scores.iter().map(|s| s.1).max().filter(|&m| m > 0)?;
-            let mut top = scores.iter().filter(|s| s.1 == max);
-            let first = top.next()?.0;
-            top.next().is_none().then_some(first)
-        };
+        let score = |(o, m): (usize, usize), i: usize| shared_words(&oneofs[o][m], &fields[i].name);
+        // Each open member claims its single best field; a field claimed by
+        // several members goes to the one that matches it strictly best.
+        let mut claims: BTreeMap<usize, Vec<(usize, (usize, usize))>> = BTreeMap::new();
+        for &key in &open {
+            if let Some(i) = best(&mut free.iter().map(|&i| (i, score(key, i)))) {
+                claims.entry(i).or_default().push((score(key, i), key));
+            }
+        }
         let mut progress = false;
-        for m in &open {
-            let Some(i) = best_of(candidates.iter().map(|&i| (i, score(m, i))).collect()) else {
-                continue;
-            };
-            let back = best_of(
-                open.iter()
-                    .enumerate()
-                    .map(|(k, o)| (k, score(o, i)))
-                    .collect(),
-            );
-            if back.map(|k| open[k]) == Some(*m) && !taken.contains_key(&i) {
-                taken.insert(i, (*m).clone());
-                pairs.insert(m, i);
+        for (i, claimants) in claims {
+            if let Some(k) = best(&mut claimants.iter().enumerate().map(|(k, c)| (k, c.0))) {
+                taken.insert(i);
+                pairs.insert(claimants[k].1, i);
                 progress = true;
             }
         }
@@ -412,25 +422,26 @@ fn assign_members(members: &[String], fields: &[Field]) -> Result<Vec<(String, u
             break;
         }
     }
-    let missing: Vec<&str> = members
+    oneofs
         .iter()
-        .filter(|m| !pairs.contains_key(m.as_str()))
-        .map(String::as_str)
-        .collect();
-    if !missing.is_empty() {
-        return Err(format!(
-            "cannot tell which field carries oneof member(s) {}; give that field's `wire` in the overlay",
-            missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    Ok(members
-        .iter()
-        .map(|m| (m.clone(), pairs[m.as_str()]))
-        .collect())
+        .enumerate()
+        .map(|(o, members)| {
+            let missing: Vec<String> = (0..members.len())
+                .filter(|&m| !pairs.contains_key(&(o, m)))
+                .map(|m| format!("`{}`", members[m]))
+                .collect();
+            if !missing.is_empty() {
+                return Err(format!(
+                    "cannot tell which field carries oneof member(s) {}; \
+                     give that field's `wire` in the overlay",
+                    missing.join(", ")
+                ));
+            }
+            Ok((0..members.len())
+                .map(|m| (members[m].clone(), pairs[&(o, m)]))
+                .collect())
+        })
+        .collect()
 }
 
 /// How many words of a lowerCamel member and a snake_case field agree, a

@@ -1,0 +1,41 @@
+//! Helpers shared by the end-to-end tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// `../shared` beside the repository, or `None` after saying loudly that the
+/// calling test is skipped. On CI (`CI` set) a missing `../shared` fails.
+pub fn shared_dir(test: &str) -> Option<PathBuf> {
+    let dir = repo_root().join("..").join("shared");
+    if dir.join("fixtures").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("{test}: {} is missing, and CI must have it", dir.display());
+    }
+    // Written straight to stderr so that the test harness does not swallow it.
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n*** SKIPPED {test}: {} not found; this test needs the shared corpus and fixtures ***\n",
+        dir.display()
+    );
+    None
+}
+
+/// The corpus of the SDK the spec comes from.
+pub fn corpus_docs(shared: &Path) -> PathBuf {
+    shared.join("corpus/conductorone-python-0.14.8/docs")
+}
+
+/// The fixtures directory.
+pub fn fixtures(shared: &Path) -> PathBuf {
+    shared.join("fixtures/conductorone-python-0.14.8")
+}
