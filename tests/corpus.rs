@@ -71,8 +71,20 @@ fn seed_ir() {
     assert_eq!(
         fields,
         [
-            ("connector_provision", "connector", &r("ConnectorProvision"), nullable, Some("typ")),
-            ("delegated_provision", "delegated", &r("DelegatedProvision"), nullable, Some("typ")),
+            (
+                "connector_provision",
+                "connector",
+                &r("ConnectorProvision"),
+                nullable,
+                Some("typ")
+            ),
+            (
+                "delegated_provision",
+                "delegated",
+                &r("DelegatedProvision"),
+                nullable,
+                Some("typ")
+            ),
             (
                 "external_ticket_provision",
                 "externalTicket",
@@ -80,9 +92,27 @@ fn seed_ir() {
                 nullable,
                 Some("typ")
             ),
-            ("manual_provision", "manual", &r("ManualProvision"), nullable, Some("typ")),
-            ("multi_step", "multiStep", &r("MultiStep"), nullable, Some("typ")),
-            ("webhook_provision", "webhook", &r("WebhookProvision"), nullable, Some("typ")),
+            (
+                "manual_provision",
+                "manual",
+                &r("ManualProvision"),
+                nullable,
+                Some("typ")
+            ),
+            (
+                "multi_step",
+                "multiStep",
+                &r("MultiStep"),
+                nullable,
+                Some("typ")
+            ),
+            (
+                "webhook_provision",
+                "webhook",
+                &r("WebhookProvision"),
+                nullable,
+                Some("typ")
+            ),
         ]
     );
     assert_eq!(model.source.file, "models/shared/provisionpolicy.md");
@@ -174,7 +204,11 @@ fn shared_models_match_ground_truth() {
                 assert_eq!(o.fields.len(), tf.len(), "{}", model.name);
                 for (f, tf) in o.fields.iter().zip(tf) {
                     let ctx = format!("{}.{}", model.name, f.name);
-                    assert_eq!(tf["name"].as_str().unwrap().trim_end_matches('_'), f.name, "{ctx}");
+                    assert_eq!(
+                        tf["name"].as_str().unwrap().trim_end_matches('_'),
+                        f.name,
+                        "{ctx}"
+                    );
                     let ty = truth_type(&f.ty, &resolved.ir);
                     let expected_ty = tf["type"].as_str().unwrap();
                     // The docs write int64-as-string fields as plain `int`.
@@ -188,7 +222,10 @@ fn shared_models_match_ground_truth() {
                     // Three states where the docs say OptionalNullable. The SDK
                     // also lets bare optional lists, maps and timestamps be null;
                     // those read null as absent here.
-                    let doc_nullable = tf["doc_type"].as_str().unwrap().contains("OptionalNullable[");
+                    let doc_nullable = tf["doc_type"]
+                        .as_str()
+                        .unwrap()
+                        .contains("OptionalNullable[");
                     assert_eq!(f.presence == Presence::Nullable, doc_nullable, "{ctx}");
                     if doc_nullable {
                         assert!(tf["nullable"].as_bool().unwrap(), "{ctx}");
@@ -208,7 +245,12 @@ fn shared_models_match_ground_truth() {
                 let oneofs: Vec<(String, Vec<String>)> = o
                     .oneofs
                     .iter()
-                    .map(|x| (x.name.clone(), x.members.iter().map(|m| m.wire.clone()).collect()))
+                    .map(|x| {
+                        (
+                            x.name.clone(),
+                            x.members.iter().map(|m| m.wire.clone()).collect(),
+                        )
+                    })
                     .collect();
                 let expected: Vec<(String, Vec<String>)> = t["oneofs"]
                     .as_array()
@@ -230,7 +272,10 @@ fn shared_models_match_ground_truth() {
             }
         }
     }
-    assert_eq!(checked, 418, "381 objects and 37 enums in docs/models/shared");
+    assert_eq!(
+        checked, 418,
+        "381 objects and 37 enums in docs/models/shared"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // Fields named after their type are flagged, not guessed silently.
     // 146 such fields in the shared docs, of which 52 really have another key.

@@ -1,0 +1,111 @@
+//! The generated crate against the fixtures of `../shared`: every case of the
+//! spec's models, through the generated runner, judged by `conformance.py`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Builds the generated crate's runner example and returns its path.
+fn runner() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(e2e::repo_root())
+        .args([
+            "build",
+            "--quiet",
+            "-p",
+            "conductorone-models",
+            "--example",
+            "roundtrip",
+        ])
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "building the roundtrip example failed");
+    // target/debug/deps/conformance-… → target/debug/examples/roundtrip
+    let exe = std::env::current_exe().expect("test binary path");
+    let profile_dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let runner = profile_dir
+        .join("examples")
+        .join(format!("roundtrip{}", std::env::consts::EXE_SUFFIX));
+    assert!(runner.is_file(), "{} missing", runner.display());
+    runner
+}
+
+#[test]
+fn fixtures_of_the_spec_models_pass() {
+    let Some(shared) = e2e::shared_dir("fixtures_of_the_spec_models_pass") else {
+        return;
+    };
+    let spec = codegen::load(&e2e::repo_root().join("spec"), None).expect("spec loads");
+    let names: Vec<&str> = spec.ir.models.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names.len(), 28);
+    let only = format!("^({})/", names.join("|"));
+    let fixtures = e2e::fixtures(&shared);
+    let output = Command::new("python3")
+        .arg(shared.join("tools/conformance.py"))
+        .arg("--fixtures")
+        .arg(fixtures.join("fixtures.jsonl"))
+        .arg("--models")
+        .arg(fixtures.join("models.json"))
+        .arg("--runner")
+        .arg(runner())
+        .arg("--only")
+        .arg(&only)
+        .output()
+        .expect("python3 runs conformance.py");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last = stdout.lines().last().unwrap_or_default();
+    assert!(
+        output.status.success() && last == "175 passed, 0 failed",
+        "conformance failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+}
+
+#[test]
+fn runner_errors_name_the_json_path() {
+    use std::io::Write;
+    let mut child = Command::new(runner())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runner starts");
+    let input = [
+        r#"{"model":"Policy","json":{"rules":[{"condition":"a"},{"condition":5}]}}"#,
+        r#"{"model":"Policy","json":{"policySteps":{"k":{"steps":[{"provision":{"provisionPolicy":{"connector":{},"manual":{}}}}]}}}}"#,
+        r#"{"model":"Wait","json":{"condition":{"condition":"x"},"name":"w"}}"#,
+        r#"{"model":"Nope","json":{}}"#,
+    ];
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all((input.join("\n") + "\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let replies: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(replies.len(), 4);
+    let error = |i: usize| replies[i]["error"].as_str().unwrap_or_default().to_string();
+    assert!(
+        error(0).starts_with("rules[1].condition: invalid type: integer `5`"),
+        "{}",
+        error(0)
+    );
+    assert!(
+        error(1).starts_with(
+            "policySteps.k.steps[0].provision.provisionPolicy: oneof `typ` takes one member, \
+             but both `connector` and `manual` are set"
+        ),
+        "{}",
+        error(1)
+    );
+    assert_eq!(
+        replies[2],
+        serde_json::json!({"ok": true, "json": {"condition": {"condition": "x"}, "name": "w"}})
+    );
+    assert_eq!(error(3), "unknown model `Nope`");
+}

@@ -1,0 +1,137 @@
+//! Behaviour of the generated types: the JSON they read and write.
+
+use conductorone_models::{
+    ConnectorProvision, ManualProvision, MultiStep, Policy, PolicyPolicyType, PolicyPostActions,
+    PolicyPostActionsAction, ProvisionPolicy, ProvisionPolicyTyp,
+};
+use serde_json::{json, Value};
+
+fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+fn write<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap()
+}
+
+#[test]
+fn oneof_member_is_a_sibling_key() {
+    let policy = ProvisionPolicy {
+        typ: Some(ProvisionPolicyTyp::Connector(ConnectorProvision {})),
+    };
+    assert_eq!(write(&policy), json!({"connector": {}}));
+    assert_eq!(write(&ProvisionPolicy::default()), json!({}));
+    let back: ProvisionPolicy = read(json!({"manual": {"instructions": "ask"}})).unwrap();
+    assert_eq!(
+        back.typ,
+        Some(ProvisionPolicyTyp::Manual(ManualProvision {
+            instructions: Some("ask".into()),
+            user_ids: None,
+        }))
+    );
+    assert_eq!(back.typ.unwrap().wire_name(), "manual");
+}
+
+#[test]
+fn two_members_are_rejected_naming_oneof_and_both() {
+    let err = read::<ProvisionPolicy>(json!({"connector": {}, "manual": {}})).unwrap_err();
+    assert!(err.contains("`typ`"), "{err}");
+    assert!(
+        err.contains("`connector`") && err.contains("`manual`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_null_member_counts_as_absent() {
+    let p: ProvisionPolicy = read(json!({"connector": null, "manual": {}})).unwrap();
+    assert!(matches!(p.typ, Some(ProvisionPolicyTyp::Manual(_))));
+    let p: ProvisionPolicy = read(json!({"connector": null})).unwrap();
+    assert_eq!(p.typ, None);
+    // A scalar member: `false` is set, null is not.
+    let a: PolicyPostActions = read(json!({"certifyRemediateImmediately": false})).unwrap();
+    assert_eq!(
+        a.action,
+        Some(PolicyPostActionsAction::CertifyRemediateImmediately(false))
+    );
+    let a: PolicyPostActions = read(json!({"certifyRemediateImmediately": null})).unwrap();
+    assert_eq!(a.action, None);
+}
+
+#[test]
+fn recursion_round_trips() {
+    let inner = ProvisionPolicy {
+        typ: Some(ProvisionPolicyTyp::MultiStep(MultiStep {
+            provision_steps: Some(vec![ProvisionPolicy {
+                typ: Some(ProvisionPolicyTyp::Connector(ConnectorProvision {})),
+            }]),
+        })),
+    };
+    let outer = ProvisionPolicy {
+        typ: Some(ProvisionPolicyTyp::MultiStep(MultiStep {
+            provision_steps: Some(vec![inner.clone(), inner]),
+        })),
+    };
+    let json = write(&outer);
+    assert_eq!(
+        json["multiStep"]["provisionSteps"][1]["multiStep"]["provisionSteps"][0],
+        json!({"connector": {}})
+    );
+    assert_eq!(read::<ProvisionPolicy>(json).unwrap(), outer);
+}
+
+#[test]
+fn open_enums_keep_unknown_values() {
+    let p: Policy = read(json!({"policyType": "POLICY_TYPE_SOMEDAY"})).unwrap();
+    assert_eq!(
+        p.policy_type,
+        Some(PolicyPolicyType::Unknown("POLICY_TYPE_SOMEDAY".into()))
+    );
+    assert_eq!(write(&p), json!({"policyType": "POLICY_TYPE_SOMEDAY"}));
+    let p: Policy = read(json!({"policyType": "POLICY_TYPE_GRANT"})).unwrap();
+    assert_eq!(p.policy_type, Some(PolicyPolicyType::Grant));
+    assert_eq!(
+        PolicyPolicyType::AccessRequest.as_str(),
+        "POLICY_TYPE_ACCESS_REQUEST"
+    );
+}
+
+#[test]
+fn timestamps_keep_nanoseconds_and_offset() {
+    let p: Policy = read(json!({
+        "createdAt": "2024-05-01T12:34:56.123456789Z",
+        "deletedAt": "2024-05-01T14:34:56+02:00"
+    }))
+    .unwrap();
+    let created = p.created_at.unwrap();
+    assert_eq!(chrono::Timelike::nanosecond(&created), 123_456_789);
+    let json = write(&p);
+    assert_eq!(json["deletedAt"], "2024-05-01T14:34:56+02:00");
+    assert!(json["createdAt"]
+        .as_str()
+        .unwrap()
+        .starts_with("2024-05-01T12:34:56.123456789"));
+    let err = read::<Policy>(json!({"createdAt": "yesterday"})).unwrap_err();
+    assert!(err.contains("input contains invalid characters"), "{err}");
+}
+
+#[test]
+fn maps_keep_key_order_and_unknown_keys_are_ignored() {
+    let p: Policy = read(json!({
+        "policySteps": {"zeta": {"steps": []}, "alpha": {}},
+        "somethingNew": [1, 2, 3]
+    }))
+    .unwrap();
+    let keys: Vec<&String> = p.policy_steps.as_ref().unwrap().keys().collect();
+    assert_eq!(keys, ["zeta", "alpha"]);
+    let text = serde_json::to_string(&p).unwrap();
+    assert_eq!(text, r#"{"policySteps":{"zeta":{"steps":[]},"alpha":{}}}"#);
+}
+
+#[test]
+fn wrong_types_are_errors() {
+    let err = read::<Policy>(json!({"description": {"not": "a string"}})).unwrap_err();
+    assert!(err.contains("expected a string"), "{err}");
+    let err = read::<ProvisionPolicy>(json!({"connector": "not-an-object"})).unwrap_err();
+    assert!(err.contains("ConnectorProvision"), "{err}");
+}
