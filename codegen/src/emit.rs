@@ -313,7 +313,9 @@ fn field_type(field: &Field, names: &Names) -> TokenStream {
 /// The serde attributes of a plain (non-oneof) field.
 fn field_attrs(field: &Field, model: &Model) -> Result<TokenStream> {
     let mut serde = Vec::new();
-    if field.wire != field.name {
+    // serde names a field after its identifier, `r#` stripped.
+    let rust_name = field_ident(field).to_string();
+    if field.wire != rust_name.trim_start_matches("r#") {
         let wire = &field.wire;
         serde.push(quote!(rename = #wire));
     }

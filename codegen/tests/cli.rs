@@ -1,0 +1,210 @@
+//! The `codegen` command: generate, --check, ir, and its errors.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn codegen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("codegen runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Copies a directory tree, entries in the given order.
+fn copy_tree(from: &Path, to: &Path, reverse: bool) {
+    fs::create_dir_all(to).unwrap();
+    let mut entries: Vec<_> = fs::read_dir(from)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    if reverse {
+        entries.reverse();
+    }
+    for path in entries {
+        let dest = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &dest, reverse);
+        } else {
+            fs::copy(&path, &dest).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn checked_in_output_matches_the_spec() {
+    let out = codegen(&["generate", "--check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The spec's overlay states what the docs cannot: no warnings.
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn check_fails_after_a_spec_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("spec");
+    copy_tree(&root().join("spec"), &spec, false);
+    let doc = spec.join("models/shared/accept.md");
+    let edited = fs::read_to_string(&doc)
+        .unwrap()
+        .replace("# Accept\n\n", "# Accept\n\nNew words. ");
+    fs::write(&doc, edited).unwrap();
+    let out = codegen(&["generate", "--check", "--spec", spec.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("  changed: src/accept.rs\n"), "{stderr}");
+    assert!(!stderr.contains("src/policy.rs"), "{stderr}");
+    assert!(
+        stderr.contains("cargo run -p codegen -- generate"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn generate_is_deterministic_and_replaces_the_whole_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (forward, backward) = (tmp.path().join("a"), tmp.path().join("b"));
+    copy_tree(&root().join("spec"), &forward, false);
+    copy_tree(&root().join("spec"), &backward, true);
+    let out_a = tmp.path().join("out-a");
+    let out_b = tmp.path().join("out-b");
+    fs::create_dir_all(out_a.join("src")).unwrap();
+    fs::write(out_a.join("src/stale_model.rs"), "// gone soon").unwrap();
+    for (spec, out) in [(&forward, &out_a), (&backward, &out_b)] {
+        let o = codegen(&[
+            "generate",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    let a = snapshot(&out_a);
+    assert_eq!(a, snapshot(&out_b), "output depends on directory order");
+    assert!(!out_a.join("src/stale_model.rs").exists());
+    assert_eq!(
+        a,
+        snapshot(&root().join("generated")),
+        "output depends on where spec is"
+    );
+    assert_eq!(a.len(), 31);
+    // No temporary directories are left beside the output.
+    let left: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 4, "{left:?}");
+}
+
+#[test]
+fn bad_input_names_file_line_and_text_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("spec");
+    copy_tree(&root().join("spec"), &spec, false);
+    let doc = spec.join("models/shared/rule.md");
+    let broken = fs::read_to_string(&doc).unwrap().replace(
+        "| `condition` | *Optional[str]* |",
+        "| `condition` | *Optional[str* |",
+    );
+    fs::write(&doc, broken).unwrap();
+    let out = tmp.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("keep.txt"), "untouched").unwrap();
+    let before = snapshot(&out);
+    let o = codegen(&[
+        "generate",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = text(&o.stderr);
+    assert!(
+        stderr.contains("models/shared/rule.md:10: field `condition`: bad type `*Optional[str*`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("| `condition` | *Optional[str* |"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        2,
+        "a temporary directory was left"
+    );
+}
+
+#[test]
+fn unresolvable_names_are_warned_and_the_overlay_settles_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty.toml");
+    fs::write(&empty, "").unwrap();
+    let o = codegen(&["ir", "--overlay", empty.to_str().unwrap()]);
+    assert!(o.status.success());
+    let stderr = text(&o.stderr);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(warnings[0].starts_with(
+        "warning: models/shared/provision.md:10: field `Provision.provision_policy` is named after its type"
+    ));
+    assert!(warnings[1].contains("provision.md:11: field `Provision.provision_target`"));
+
+    let stale = tmp.path().join("stale.toml");
+    fs::write(&stale, "[models.Provision.fields.gone]\nwire = \"x\"\n").unwrap();
+    let o = codegen(&["ir", "--overlay", stale.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("overlay names field `Provision.gone`"));
+}
+
+#[test]
+fn ir_prints_the_models_as_json() {
+    let o = codegen(&["ir"]);
+    assert!(o.status.success());
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let models = ir["models"].as_array().unwrap();
+    assert_eq!(models.len(), 28);
+    let provision = models.iter().find(|m| m["name"] == "Provision").unwrap();
+    let fields = &provision["kind"]["object"]["fields"];
+    assert_eq!(fields[0]["wire"], "provisionPolicy");
+    assert_eq!(fields[0]["ty"]["ref"], "ProvisionPolicy");
+}
