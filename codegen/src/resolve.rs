@@ -368,12 +368,15 @@ fn named_after_type(field: &Field) -> bool {
 /// model's oneofs at once: each member claims the one field it matches best,
 /// a field claimed twice goes to the strictly better match, and claiming
 /// repeats until nothing changes.
+/// A member of one of a model's oneofs: (oneof index, member index).
+type MemberKey = (usize, usize);
+
 fn assign_members(
     oneofs: &[Vec<String>],
     fields: &[Field],
 ) -> Vec<Result<Vec<(String, usize)>, String>> {
-    // (oneof, member index) → field index
-    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // member → index of the field that carries it
+    let mut pairs: BTreeMap<MemberKey, usize> = BTreeMap::new();
     let mut taken: BTreeSet<usize> = BTreeSet::new();
     for (o, members) in oneofs.iter().enumerate() {
         for (m, member) in members.iter().enumerate() {
@@ -392,7 +395,7 @@ fn assign_members(
         top.next().is_none().then_some(first)
     };
     loop {
-        let open: Vec<(usize, usize)> = oneofs
+        let open: Vec<MemberKey> = oneofs
             .iter()
             .enumerate()
             .flat_map(|(o, ms)| (0..ms.len()).map(move |m| (o, m)))
@@ -401,10 +404,10 @@ fn assign_members(
         let free: Vec<usize> = (0..fields.len())
             .filter(|i| !taken.contains(i) && fields[*i].presence == Presence::Nullable)
             .collect();
-        let score = |(o, m): (usize, usize), i: usize| shared_words(&oneofs[o][m], &fields[i].name);
+        let score = |(o, m): MemberKey, i: usize| shared_words(&oneofs[o][m], &fields[i].name);
         // Each open member claims its single best field; a field claimed by
         // several members goes to the one that matches it strictly best.
-        let mut claims: BTreeMap<usize, Vec<(usize, (usize, usize))>> = BTreeMap::new();
+        let mut claims: BTreeMap<usize, Vec<(usize, MemberKey)>> = BTreeMap::new();
         for &key in &open {
             if let Some(i) = best(&mut free.iter().map(|&i| (i, score(key, i)))) {
                 claims.entry(i).or_default().push((score(key, i), key));
