@@ -4,30 +4,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Builds the generated crate's runner example and returns its path.
+/// The generated runner (`generated/examples/roundtrip.rs`, built as this
+/// package's `roundtrip` binary).
 fn runner() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(e2e::repo_root())
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "conductorone-models",
-            "--example",
-            "roundtrip",
-        ])
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "building the roundtrip example failed");
-    // target/debug/deps/conformance-… → target/debug/examples/roundtrip
-    let exe = std::env::current_exe().expect("test binary path");
-    let profile_dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    let runner = profile_dir
-        .join("examples")
-        .join(format!("roundtrip{}", std::env::consts::EXE_SUFFIX));
-    assert!(runner.is_file(), "{} missing", runner.display());
-    runner
+    PathBuf::from(env!("CARGO_BIN_EXE_roundtrip"))
 }
 
 #[test]
