@@ -146,6 +146,7 @@ impl Ctx<'_> {
         warnings: &mut Vec<Diagnostic>,
     ) -> Object {
         let mut fields = Vec::new();
+        let mut field_rows = Vec::new();
         let mut additional_properties = false;
         let mut seen = BTreeSet::new();
         for row in rows {
@@ -184,6 +185,7 @@ impl Ctx<'_> {
                 Some(w) => w.to_string(),
                 None => default_wire(&name),
             };
+            field_rows.push(row);
             fields.push(Field {
                 name,
                 wire,

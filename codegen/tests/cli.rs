@@ -44,6 +44,16 @@ fn copy_tree(from: &Path, to: &Path, reverse: bool) {
     }
 }
 
+/// A copy of `spec/` in `tmp` whose doc `doc` is rewritten by `edit`.
+fn edited_spec(tmp: &Path, doc: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let spec = tmp.join("spec");
+    copy_tree(&root().join("spec"), &spec, false);
+    let path = spec.join("models/shared").join(doc);
+    let text = edit(fs::read_to_string(&path).unwrap());
+    fs::write(&path, text).unwrap();
+    spec
+}
+
 /// Every file under `dir` with its bytes.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
@@ -76,13 +86,9 @@ fn checked_in_output_matches_the_spec() {
 #[test]
 fn check_fails_after_a_spec_edit() {
     let tmp = tempfile::tempdir().unwrap();
-    let spec = tmp.path().join("spec");
-    copy_tree(&root().join("spec"), &spec, false);
-    let doc = spec.join("models/shared/accept.md");
-    let edited = fs::read_to_string(&doc)
-        .unwrap()
-        .replace("# Accept\n\n", "# Accept\n\nNew words. ");
-    fs::write(&doc, edited).unwrap();
+    let spec = edited_spec(tmp.path(), "accept.md", |t| {
+        t.replace("# Accept\n\n", "# Accept\n\nNew words. ")
+    });
     let out = codegen(&["generate", "--check", "--spec", spec.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
@@ -134,14 +140,12 @@ fn generate_is_deterministic_and_replaces_the_whole_output() {
 #[test]
 fn bad_input_names_file_line_and_text_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
-    let spec = tmp.path().join("spec");
-    copy_tree(&root().join("spec"), &spec, false);
-    let doc = spec.join("models/shared/rule.md");
-    let broken = fs::read_to_string(&doc).unwrap().replace(
-        "| `condition` | *Optional[str]* |",
-        "| `condition` | *Optional[str* |",
-    );
-    fs::write(&doc, broken).unwrap();
+    let spec = edited_spec(tmp.path(), "rule.md", |t| {
+        t.replace(
+            "| `condition` | *Optional[str]* |",
+            "| `condition` | *Optional[str* |",
+        )
+    });
     let out = tmp.path().join("out");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("keep.txt"), "untouched").unwrap();
