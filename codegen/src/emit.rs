@@ -11,7 +11,7 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::ir::{Enum, Field, Ir, Kind, Model, Object, Oneof, Presence, Type};
 
 /// Exact versions of the generated crate's dependencies.
@@ -36,6 +36,13 @@ pub type Files = BTreeMap<String, String>;
 
 /// Emits every file of the crate.
 pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Files> {
+    let name = &options.crate_name;
+    let mut chars = name.chars();
+    let valid = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid || !is_plain_ident(&name.replace('-', "_")) {
+        return Err(Error::CrateName(name.clone()));
+    }
     let names = Names::new(ir)?;
     let mut files = Files::new();
     for model in &ir.models {
@@ -99,11 +106,52 @@ fn format_file(path: &str, header: &str, tokens: TokenStream) -> Result<String> 
     Ok(out)
 }
 
-/// Rust names of models, modules and oneof enums, checked for clashes.
+/// Type names the generated code uses unqualified: a model may not take one.
+const RESERVED_TYPES: &[&str] = &[
+    "Box",
+    "Clone",
+    "Debug",
+    "Default",
+    "Deserialize",
+    "Eq",
+    "Err",
+    "From",
+    "Hash",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Result",
+    "Self",
+    "Serialize",
+    "Some",
+    "String",
+    "Vec",
+];
+
+/// Module names that would clash with the crate root, a binary target or a
+/// dependency: a model whose module would be one gets `_model` appended.
+const RESERVED_MODULES: &[&str] = &[
+    "alloc",
+    "chrono",
+    "core",
+    "indexmap",
+    "lib",
+    "main",
+    "serde",
+    "serde_json",
+    "serde_with",
+    "std",
+];
+
+/// Rust names of everything emitted, checked for clashes up front so that a
+/// spec that cannot become valid Rust is an error naming its doc and line.
 struct Names {
     types: BTreeMap<String, String>,
     modules: BTreeMap<String, String>,
     oneofs: BTreeMap<(String, String), String>,
+    /// Enum model → (variant of each documented value, catch-all variant).
+    enum_variants: BTreeMap<String, (Vec<String>, String)>,
 }
 
 impl Names {
@@ -111,36 +159,90 @@ impl Names {
         let mut types = BTreeMap::new();
         let mut modules = BTreeMap::new();
         let mut oneofs = BTreeMap::new();
+        let mut enum_variants = BTreeMap::new();
+        let mut errors = Vec::new();
         let mut taken: BTreeMap<String, String> = BTreeMap::new();
-        let mut clashes = Vec::new();
-        let mut claim = |rust: &str, what: String| {
-            if let Some(prev) = taken.insert(rust.to_string(), what.clone()) {
-                clashes.push(format!("{what} and {prev} both become `{rust}`"));
-            }
-        };
+        let mut taken_modules: BTreeMap<String, String> = BTreeMap::new();
         for model in &ir.models {
-            let ty = model.name.to_upper_camel_case();
-            claim(&ty, format!("model `{}`", model.name));
-            if let Kind::Object(o) = &model.kind {
-                for oneof in &o.oneofs {
-                    let name = format!("{ty}{}", oneof.name.to_upper_camel_case());
-                    claim(&name, format!("oneof `{}.{}`", model.name, oneof.name));
-                    oneofs.insert((model.name.clone(), oneof.name.clone()), name);
+            let at = |line: usize, message: String| {
+                Diagnostic::new(
+                    &model.source.file,
+                    line,
+                    message,
+                    format!("# {}", model.name),
+                )
+            };
+            let mut claim = |rust: String, what: String, line: usize| {
+                if RESERVED_TYPES.contains(&rust.as_str()) {
+                    errors.push(at(
+                        line,
+                        format!("{what} would be `{rust}`, a name the generated code uses"),
+                    ));
+                } else if let Some(prev) = taken.insert(rust.clone(), what.clone()) {
+                    errors.push(at(
+                        line,
+                        format!("{what} and {prev} would both be `{rust}`"),
+                    ));
                 }
+            };
+            let ty = model.name.to_upper_camel_case();
+            claim(
+                ty.clone(),
+                format!("model `{}`", model.name),
+                model.source.line,
+            );
+            match &model.kind {
+                Kind::Object(o) => {
+                    if !o.oneofs.is_empty() {
+                        // The private struct that reads the JSON shape.
+                        claim(
+                            format!("{ty}Wire"),
+                            format!("the wire struct of `{}`", model.name),
+                            model.source.line,
+                        );
+                    }
+                    for oneof in &o.oneofs {
+                        let name = format!("{ty}{}", oneof.name.to_upper_camel_case());
+                        claim(
+                            name.clone(),
+                            format!("oneof `{}.{}`", model.name, oneof.name),
+                            oneof.source.line,
+                        );
+                        oneofs.insert((model.name.clone(), oneof.name.clone()), name);
+                    }
+                    errors.extend(object_clashes(model, o));
+                }
+                Kind::Enum(e) => match enum_variants_of(e) {
+                    Ok(v) => {
+                        enum_variants.insert(model.name.clone(), v);
+                    }
+                    Err(message) => errors.push(at(model.source.line, message)),
+                },
+            }
+            let mut module = model.name.to_snake_case();
+            if RESERVED_MODULES.contains(&module.as_str()) || !is_plain_ident(&module) {
+                module.push_str("_model");
+            }
+            if let Some(prev) = taken_modules.insert(module.clone(), model.name.clone()) {
+                errors.push(at(
+                    model.source.line,
+                    format!(
+                        "models `{prev}` and `{}` would share the file src/{module}.rs",
+                        model.name
+                    ),
+                ));
             }
             types.insert(model.name.clone(), ty);
-            modules.insert(model.name.clone(), model.name.to_snake_case());
+            modules.insert(model.name.clone(), module);
         }
-        if !clashes.is_empty() {
-            return Err(Error::Emit {
-                file: "src/lib.rs".into(),
-                message: clashes.join("; "),
-            });
+        if !errors.is_empty() {
+            return Err(Error::Spec(errors));
         }
         Ok(Self {
             types,
             modules,
             oneofs,
+            enum_variants,
         })
     }
 
@@ -149,14 +251,81 @@ impl Names {
     }
 }
 
-/// An identifier, raw or suffixed where the name is a Rust keyword.
+/// Clashes among the Rust names inside one object model.
+fn object_clashes(model: &Model, o: &Object) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut members: BTreeMap<String, String> = BTreeMap::new();
+    for field in o.fields.iter().filter(|f| f.oneof.is_none()) {
+        members.insert(
+            field_ident(field).to_string(),
+            format!("field `{}`", field.name),
+        );
+    }
+    if o.additional_properties {
+        members.insert(
+            "additional_properties".into(),
+            "the additional properties".into(),
+        );
+    }
+    for oneof in &o.oneofs {
+        let at = |message: String| {
+            Diagnostic::new(
+                &oneof.source.file,
+                oneof.source.line,
+                message,
+                format!("oneof {}", oneof.name),
+            )
+        };
+        let id = ident(&oneof.name).to_string();
+        if oneof.name.starts_with("__") {
+            errors.push(at(format!(
+                "oneof name `{}` may not start with `__`",
+                oneof.name
+            )));
+        }
+        if let Some(prev) = members.insert(id.clone(), format!("oneof `{}`", oneof.name)) {
+            errors.push(at(format!(
+                "oneof `{}` and {prev} of `{}` would both be field `{id}`",
+                oneof.name, model.name
+            )));
+        }
+        let mut variants: BTreeMap<String, &str> = BTreeMap::new();
+        for member in &oneof.members {
+            let v = variant_name(&member.wire);
+            if let Some(prev) = variants.insert(v.clone(), &member.wire) {
+                errors.push(at(format!(
+                    "oneof members `{prev}` and `{}` would both be variant `{v}`",
+                    member.wire
+                )));
+            }
+        }
+    }
+    errors
+}
+
+/// True for a name that is an identifier as it stands (no keyword).
+fn is_plain_ident(name: &str) -> bool {
+    syn::parse_str::<Ident>(name).is_ok()
+}
+
+/// An identifier, raw or suffixed where the name is a Rust keyword. Every
+/// name reaching it has been checked to be an identifier by `resolve`.
 fn ident(name: &str) -> Ident {
-    if syn::parse_str::<Ident>(name).is_ok() {
+    if is_plain_ident(name) {
         format_ident!("{}", name)
     } else if matches!(name, "self" | "Self" | "super" | "crate" | "_") {
         format_ident!("{}_", name)
     } else {
         Ident::new_raw(name, Span::call_site())
+    }
+}
+
+/// An UpperCamel variant name; `V` in front where it would start with a digit.
+fn variant_name(name: &str) -> String {
+    let camel = name.to_upper_camel_case();
+    match camel.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => camel,
+        _ => format!("V{camel}"),
     }
 }
 
@@ -176,21 +345,35 @@ fn own_doc_attrs(text: &str) -> TokenStream {
 
 fn rustdoc_text(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut in_fence = false;
+    // The fence that opened the code block we are in: "```" or "~~~".
+    let mut fence: Option<&str> = None;
     for raw in text.trim().lines() {
-        let indent = raw.len() - raw.trim_start().len();
-        // Four spaces would open an indented code block, i.e. a doctest.
-        let line = if indent >= 4 { raw.trim_start() } else { raw };
-        let line = if line.trim_start().starts_with("```") {
-            // A fence without a language is Rust to rustdoc: mark it as text.
-            in_fence = !in_fence;
-            if in_fence { "```text" } else { "```" }.to_string()
-        } else if in_fence {
-            line.to_string()
-        } else {
-            escape_markdown(line)
+        let body = raw.trim_start();
+        // Four columns of indentation (a tab counts four) would open an
+        // indented code block, i.e. a doctest: drop the indentation then.
+        let indent: usize = raw[..raw.len() - body.len()]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let line = if indent >= 4 { body } else { raw };
+        let marker = ["```", "~~~"].into_iter().find(|m| body.starts_with(m));
+        let line = match (marker, fence) {
+            // A fence without a language is Rust to rustdoc: always say text.
+            (Some(m), None) => {
+                fence = Some(m);
+                format!("{m}text")
+            }
+            (Some(m), Some(open)) if m == open => {
+                fence = None;
+                m.to_string()
+            }
+            (_, Some(_)) => line.to_string(),
+            (_, None) => escape_markdown(line),
         };
         out.push(format!(" {line}").trim_end().to_string());
+    }
+    if let Some(open) = fence {
+        out.push(format!(" {open}"));
     }
     out
 }
@@ -216,10 +399,7 @@ fn escape_markdown(line: &str) -> String {
             }
         }
         if rest.starts_with("https://") || rest.starts_with("http://") {
-            let len = rest
-                .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
-                .unwrap_or(rest.len());
-            let url = rest[..len].trim_end_matches(['.', ',', ';']);
+            let url = bare_url(rest);
             out.push_str(&format!("<{url}>"));
             rest = &rest[url.len()..];
             continue;
@@ -234,6 +414,29 @@ fn escape_markdown(line: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// The bare URL at the start of `s`: up to white space or `<>`, a closing
+/// parenthesis it did not open, or trailing punctuation.
+fn bare_url(s: &str) -> &str {
+    let mut depth = 0usize;
+    let mut end = s.len();
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
+                end = i;
+                break;
+            }
+            ')' => depth -= 1,
+            c if c.is_whitespace() || c == '<' || c == '>' || c == '`' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Length of a `[text](http...)` link at the start of `s`, if there is one.
@@ -286,10 +489,10 @@ fn contains_int(ty: &Type) -> bool {
 /// from a number or a decimal string and written as a string.
 fn int_adapter(ty: &Type) -> String {
     match ty {
-        Type::Int => "serde_with::PickFirst<(serde_with::DisplayFromStr, _)>".into(),
+        Type::Int => "serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>".into(),
         Type::List(t) => format!("Vec<{}>", int_adapter(t)),
-        Type::Map(t) => format!("indexmap::IndexMap<_, {}>", int_adapter(t)),
-        _ => "_".into(),
+        Type::Map(t) => format!("indexmap::IndexMap<serde_with::Same, {}>", int_adapter(t)),
+        _ => "serde_with::Same".into(),
     }
 }
 
@@ -452,36 +655,42 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
             }
             let wire = &member.wire;
             let variant = variant_ident(&member.wire);
-            wire_fields.push(quote! { #[serde(rename = #wire, default)] #fid: Option<#ty>, });
-            candidates.push(quote!(wire.#fid.map(#enum_ty::#variant)));
+            // A null member reads as `None`: it counts as absent.
+            let adapter = contains_int(&field.ty).then(|| {
+                let adapter = format!("Option<{}>", int_adapter(&field.ty));
+                quote!(#[serde_as(as = #adapter)])
+            });
+            wire_fields
+                .push(quote! { #adapter #[serde(rename = #wire, default)] #fid: Option<#ty>, });
+            candidates.push(quote!(__wire.#fid.map(#enum_ty::#variant)));
         }
         let oneof_name = &decl.name;
         checks.push(quote! {
             let mut #id: Option<#enum_ty> = None;
-            for member in [#(#candidates),*].into_iter().flatten() {
-                if let Some(first) = &#id {
+            for __member in [#(#candidates),*].into_iter().flatten() {
+                if let Some(__first) = &#id {
                     return Err(serde::de::Error::custom(format_args!(
                         "oneof `{}` takes one member, but both `{}` and `{}` are set",
                         #oneof_name,
-                        first.wire_name(),
-                        member.wire_name()
+                        __first.wire_name(),
+                        __member.wire_name()
                     )));
                 }
-                #id = Some(member);
+                #id = Some(__member);
             }
         });
         inits.push(quote!(#id));
     }
     for (id, ty, attrs) in &plain {
         wire_fields.push(quote! { #attrs #id: #ty, });
-        inits.push(quote!(#id: wire.#id));
+        inits.push(quote!(#id: __wire.#id));
     }
     if object.additional_properties {
         wire_fields.push(quote! {
             #[serde(flatten)]
             additional_properties: indexmap::IndexMap<String, serde_json::Value>,
         });
-        inits.push(quote!(additional_properties: wire.additional_properties));
+        inits.push(quote!(additional_properties: __wire.additional_properties));
     }
     // Named like the model, so that serde's messages name the model.
     let wire_name = names.types[&model.name].clone();
@@ -512,7 +721,7 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
                 struct #wire_ty {
                     #(#wire_fields)*
                 }
-                let wire = #wire_ty::deserialize(deserializer)?;
+                let __wire = #wire_ty::deserialize(deserializer)?;
                 #(#checks)*
                 Ok(Self { #(#inits),* })
             }
@@ -529,7 +738,7 @@ fn member_field<'a>(object: &'a Object, name: &str) -> &'a Field {
 }
 
 fn variant_ident(wire: &str) -> Ident {
-    ident(&wire.to_upper_camel_case())
+    ident(&variant_name(wire))
 }
 
 fn oneof_enum(model: &Model, object: &Object, decl: &Oneof, names: &Names) -> TokenStream {
@@ -549,7 +758,11 @@ fn oneof_enum(model: &Model, object: &Object, decl: &Oneof, names: &Names) -> To
         }
         let wire = &member.wire;
         let vdoc = doc_attrs(field.doc.as_deref().unwrap_or_default());
-        variants.push(quote! { #vdoc #[serde(rename = #wire)] #variant(#ty), });
+        let adapter = contains_int(&field.ty).then(|| {
+            let with = format!("serde_with::As::<{}>", int_adapter(&field.ty));
+            quote!(#[serde(with = #with)])
+        });
+        variants.push(quote! { #vdoc #[serde(rename = #wire)] #adapter #variant(#ty), });
         arms.push(quote!(Self::#variant(_) => #wire,));
     }
     quote! {
@@ -589,8 +802,10 @@ fn model_doc(model: &Model) -> String {
 }
 
 /// Variant names of an enum: the Python names in UpperCamel, a prefix common
-/// to all of them dropped where every name stays a valid identifier.
-fn enum_variants(e: &Enum) -> Vec<String> {
+/// to all of them dropped where every name stays a valid identifier; and the
+/// name of the catch-all variant, the first of `Unknown`, `UnknownValue`,
+/// `UnknownValue2`... that no documented value takes.
+fn enum_variants_of(e: &Enum) -> std::result::Result<(Vec<String>, String), String> {
     let words: Vec<Vec<&str>> = e
         .values
         .iter()
@@ -608,32 +823,43 @@ fn enum_variants(e: &Enum) -> Vec<String> {
     let build = |skip: usize| -> Vec<String> {
         words
             .iter()
-            .map(|w| w[skip..].join("_").to_lowercase().to_upper_camel_case())
+            .map(|w| variant_name(&w[skip..].join("_")))
             .collect()
     };
-    let valid = |names: &[String]| {
-        let unique: BTreeSet<&String> = names.iter().collect();
-        unique.len() == names.len()
-            && names
-                .iter()
-                .all(|n| n.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+    let unique = |names: &[String]| names.iter().collect::<BTreeSet<_>>().len() == names.len();
+    let starts_alpha = |names: &[String]| {
+        words.iter().all(|w| {
+            w[common..]
+                .join("_")
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+        }) && !names.is_empty()
     };
     let stripped = build(common);
-    if valid(&stripped) {
+    let variants = if common > 0 && unique(&stripped) && starts_alpha(&stripped) {
         stripped
     } else {
         build(0)
+    };
+    if !unique(&variants) {
+        return Err("two enum values would have the same variant name".into());
     }
+    let unknown = std::iter::once("Unknown".to_string())
+        .chain((1..).map(|n| {
+            if n == 1 {
+                "UnknownValue".to_string()
+            } else {
+                format!("UnknownValue{n}")
+            }
+        }))
+        .find(|u| !variants.contains(u))
+        .expect("an unbounded sequence has a free name");
+    Ok((variants, unknown))
 }
 
 fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
     let name = names.ty(&model.name);
     let doc = doc_attrs(&model_doc(model));
-    let variant_names = enum_variants(e);
-    let unknown = ["Unknown", "UnknownValue", "Unrecognized"]
-        .into_iter()
-        .find(|u| !variant_names.iter().any(|v| v == u))
-        .expect("at most two documented values take these names");
+    let (variant_names, unknown) = &names.enum_variants[&model.name];
     let unknown = ident(unknown);
     let variants: Vec<Ident> = variant_names.iter().map(|v| ident(v)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.value).collect();
@@ -908,6 +1134,10 @@ fn cargo_toml(ir: &Ir, options: &EmitOptions) -> String {
          [dependencies]\n\
          {deps}\n\
          \n\
+         [[example]]\n\
+         name = \"{name}-roundtrip\"\n\
+         path = \"examples/roundtrip.rs\"\n\
+         \n\
          [dev-dependencies]\n\
          serde_json = {{ version = \"={SERDE_JSON}\", features = [\"preserve_order\", \"raw_value\"] }}\n\
          serde_path_to_error = \"={SERDE_PATH_TO_ERROR}\"\n",
@@ -933,6 +1163,19 @@ mod tests {
         );
         assert_eq!(rustdoc_text("a\n      - b"), vec![" a", " - b"]);
         assert_eq!(rustdoc_text("```\nx\n```"), vec![" ```text", " x", " ```"]);
+        assert_eq!(
+            rustdoc_text("~~~\nx [y]\n~~~"),
+            vec![" ~~~text", " x [y]", " ~~~"]
+        );
+        assert_eq!(rustdoc_text("a\n\tlet x = 1;"), vec![" a", " let x = 1;"]);
+        assert_eq!(
+            rustdoc_text("```rust\nopen"),
+            vec![" ```text", " open", " ```"]
+        );
+        assert_eq!(
+            escape_markdown("see http://e.com/a_(b) (or https://e.com/c)."),
+            "see <http://e.com/a_(b)> (or <https://e.com/c>)."
+        );
     }
 
     #[test]
@@ -946,12 +1189,24 @@ mod tests {
                 })
                 .collect(),
         };
+        let variants = |names: &[&str]| enum_variants_of(&e(names));
         assert_eq!(
-            enum_variants(&e(&["POLICY_TYPE_GRANT", "POLICY_TYPE_ACCESS_REQUEST"])),
-            ["Grant", "AccessRequest"]
+            variants(&["POLICY_TYPE_GRANT", "POLICY_TYPE_ACCESS_REQUEST"]).unwrap(),
+            (
+                vec!["Grant".into(), "AccessRequest".into()],
+                "Unknown".into()
+            )
         );
-        assert_eq!(enum_variants(&e(&["V_1", "V_2"])), ["V1", "V2"]);
-        assert_eq!(enum_variants(&e(&["JIRA"])), ["Jira"]);
+        assert_eq!(variants(&["V_1", "V_2"]).unwrap().0, ["V1", "V2"]);
+        assert_eq!(variants(&["JIRA"]).unwrap().0, ["Jira"]);
+        assert_eq!(variants(&["_1"]).unwrap().0, ["V1"]);
+        assert_eq!(
+            variants(&["X_UNKNOWN", "X_UNKNOWN_VALUE", "X_OK"])
+                .unwrap()
+                .1,
+            "UnknownValue2"
+        );
+        assert!(variants(&["A_B", "A__B"]).is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 pub struct Diagnostic {
     /// Path of the document, relative to the spec root (`/`-separated).
     pub file: String,
-    /// 1-based line number.
+    /// 1-based line number; 0 when the problem is not on one line.
     pub line: usize,
     /// What is wrong.
     pub message: String,
@@ -35,7 +35,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)?;
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)?;
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)?;
+        }
         if !self.text.is_empty() {
             write!(f, "\n    | {}", self.text.trim())?;
         }
@@ -65,6 +69,9 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The package name is not one cargo accepts.
+    #[error("invalid crate name `{0}`: use letters, digits, `-` and `_`, starting with a letter")]
+    CrateName(String),
     /// Emitted code did not parse as Rust: a bug in the emitter.
     #[error("internal error: emitted code for {file} does not parse: {message}")]
     Emit {

@@ -91,6 +91,11 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<Drift>> {
 }
 
 /// Replaces `dir` with exactly `files`.
+///
+/// The files are written to a staging directory beside `dir`; then `dir` is
+/// moved aside, the staging directory takes its name, and the old output is
+/// deleted. Any failure before the swap leaves `dir` untouched; a failed swap
+/// puts the old output back (or, if even that fails, says where it is).
 pub fn write(dir: &Path, files: &Files) -> Result<()> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -108,29 +113,40 @@ pub fn write(dir: &Path, files: &Files) -> Result<()> {
         }
         fs::write(&abs, contents).map_err(|e| Error::io(&abs, e))?;
     }
-    // Keep what cargo put inside the output (a standalone build's target/).
-    if dir.exists() {
-        for name in IGNORED_DIRS {
-            let kept = dir.join(name);
-            if kept.is_dir() {
-                let to = staging.path().join(name);
-                fs::rename(&kept, &to).map_err(|e| Error::io(&kept, e))?;
-            }
-        }
-    }
     let old = tempfile::Builder::new()
         .prefix(".codegen-old-")
         .tempdir_in(&parent)
         .map_err(|e| Error::io(&parent, e))?;
-    let old_path = old.path().join("generated");
-    if dir.exists() {
+    let old_path = old.path().join("previous");
+    let had_output = dir.exists();
+    if had_output {
         fs::rename(dir, &old_path).map_err(|e| Error::io(dir, e))?;
     }
-    let staged = staging.keep();
-    if let Err(e) = fs::rename(&staged, dir) {
-        // Put the previous output back; the new one stays for inspection.
-        let _ = fs::rename(&old_path, dir);
+    if let Err(e) = fs::rename(staging.path(), dir) {
+        if had_output {
+            if let Err(restore) = fs::rename(&old_path, dir) {
+                // Keep the only copy of the previous output, and say where.
+                let kept = old.keep();
+                return Err(Error::io(
+                    dir,
+                    std::io::Error::other(format!(
+                        "{e}; and restoring the previous output failed ({restore}): it is in {}",
+                        kept.join("previous").display()
+                    )),
+                ));
+            }
+        }
         return Err(Error::io(dir, e));
+    }
+    // The staging directory is now the output: nothing left to clean up there.
+    let _ = staging.keep();
+    // Carry over what cargo put inside the output (a standalone build's target/).
+    for name in IGNORED_DIRS {
+        let kept = old_path.join(name);
+        if kept.is_dir() {
+            let to = dir.join(name);
+            fs::rename(&kept, &to).map_err(|e| Error::io(&kept, e))?;
+        }
     }
     drop(old);
     Ok(())

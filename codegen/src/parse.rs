@@ -572,11 +572,26 @@ fn tokenize(text: &str, out: &mut Vec<Token>) -> Result<(), String> {
     Ok(())
 }
 
+/// How deeply type notation may nest (`List[List[...]]`).
+const MAX_TYPE_DEPTH: usize = 16;
+
 fn type_expr(tokens: &[Token], pos: &mut usize, link: Option<&str>) -> Result<TypeExpr, String> {
+    nested_type(tokens, pos, link, 0)
+}
+
+fn nested_type(
+    tokens: &[Token],
+    pos: &mut usize,
+    link: Option<&str>,
+    depth: usize,
+) -> Result<TypeExpr, String> {
+    if depth > MAX_TYPE_DEPTH {
+        return Err(format!("types nest more than {MAX_TYPE_DEPTH} deep"));
+    }
     match tokens.get(*pos) {
         Some(Token::LinkOpen(url)) => {
             *pos += 1;
-            let ty = type_expr(tokens, pos, Some(url))?;
+            let ty = nested_type(tokens, pos, Some(url), depth + 1)?;
             match tokens.get(*pos) {
                 Some(Token::LinkClose) => {
                     *pos += 1;
@@ -594,12 +609,12 @@ fn type_expr(tokens: &[Token], pos: &mut usize, link: Option<&str>) -> Result<Ty
                 });
             }
             *pos += 1;
-            let mut args = vec![type_expr(tokens, pos, link)?];
+            let mut args = vec![nested_type(tokens, pos, link, depth + 1)?];
             loop {
                 match tokens.get(*pos) {
                     Some(Token::Comma) => {
                         *pos += 1;
-                        args.push(type_expr(tokens, pos, link)?);
+                        args.push(nested_type(tokens, pos, link, depth + 1)?);
                     }
                     Some(Token::Close) => {
                         *pos += 1;
@@ -715,6 +730,17 @@ mod tests {
         };
         assert!(rows[0].required);
         assert!(rows[0].description.starts_with("Inner.\n\nThis message"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}*str*{}", "List[".repeat(500), "]".repeat(500));
+        let err = one_type(&deep).unwrap_err();
+        assert!(
+            err[0].message.contains("nest more than 16 deep"),
+            "{}",
+            err[0]
+        );
     }
 
     #[test]

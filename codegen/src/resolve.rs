@@ -10,7 +10,7 @@ use crate::ir::{
     Enum, EnumValue, Field, Ir, Kind, Member, Model, Object, Oneof, Presence, Source, Type,
 };
 use crate::overlay::Overlay;
-use crate::parse::{Body, Doc, FieldRow, TypeExpr};
+use crate::parse::{Body, Doc, FieldRow, TypeExpr, ValueRow};
 
 /// The name of the row that stands for additional properties.
 const EXTRA_ROW: &str = "__pydantic_extra__";
@@ -55,15 +55,18 @@ pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
     let mut models = Vec::new();
     for doc in docs {
         let kind = match &doc.body {
-            Body::Values(rows) => Kind::Enum(Enum {
-                values: rows
-                    .iter()
-                    .map(|r| EnumValue {
-                        name: r.name.clone(),
-                        value: r.value.clone(),
-                    })
-                    .collect(),
-            }),
+            Body::Values(rows) => {
+                check_enum_rows(doc, rows, &mut errors);
+                Kind::Enum(Enum {
+                    values: rows
+                        .iter()
+                        .map(|r| EnumValue {
+                            name: r.name.clone(),
+                            value: r.value.clone(),
+                        })
+                        .collect(),
+                })
+            }
             Body::Fields(rows) => {
                 let ctx = Ctx {
                     doc,
@@ -94,6 +97,32 @@ pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
         ir: Ir { models },
         warnings,
     })
+}
+
+/// Enum value names must be identifiers, names and values unique.
+fn check_enum_rows(doc: &Doc, rows: &[ValueRow], errors: &mut Vec<Diagnostic>) {
+    let mut names = BTreeSet::new();
+    let mut values = BTreeSet::new();
+    for row in rows {
+        let text = format!("`{}` | {}", row.name, row.value);
+        let mut fail =
+            |message: String| errors.push(Diagnostic::new(&doc.path, row.line, message, &text));
+        let mut chars = row.name.chars();
+        let identifier = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !identifier {
+            fail(format!(
+                "enum value name `{}` is not an identifier",
+                row.name
+            ));
+        }
+        if !names.insert(&row.name) {
+            fail(format!("enum value name `{}` is listed twice", row.name));
+        }
+        if !values.insert(&row.value) {
+            fail(format!("enum value `{}` is listed twice", row.value));
+        }
+    }
 }
 
 fn check_overlay(overlay: &Overlay, by_name: &BTreeMap<&str, &Doc>, errors: &mut Vec<Diagnostic>) {
@@ -204,7 +233,14 @@ impl Ctx<'_> {
         let mut oneofs = Vec::new();
         let declared: Vec<Vec<String>> =
             self.doc.oneofs.iter().map(|d| d.members.clone()).collect();
-        let assigned = assign_members(&declared, &fields);
+        // A field whose key the overlay states takes part only by that key.
+        let pinned: BTreeSet<usize> = field_rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| self.overlay.wire(&self.doc.name, &row.name).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let assigned = assign_members(&declared, &fields, &pinned);
         for (decl, result) in self.doc.oneofs.iter().zip(assigned) {
             let text = format!("oneof {}: {}", decl.name, decl.members.join(", "));
             match result {
@@ -376,6 +412,7 @@ type MemberKey = (usize, usize);
 fn assign_members(
     oneofs: &[Vec<String>],
     fields: &[Field],
+    pinned: &BTreeSet<usize>,
 ) -> Vec<Result<Vec<(String, usize)>, String>> {
     // member → index of the field that carries it
     let mut pairs: BTreeMap<MemberKey, usize> = BTreeMap::new();
@@ -404,7 +441,11 @@ fn assign_members(
             .filter(|k| !pairs.contains_key(k))
             .collect();
         let free: Vec<usize> = (0..fields.len())
-            .filter(|i| !taken.contains(i) && fields[*i].presence == Presence::Nullable)
+            .filter(|i| {
+                !taken.contains(i)
+                    && !pinned.contains(i)
+                    && fields[*i].presence == Presence::Nullable
+            })
             .collect();
         let score = |(o, m): MemberKey, i: usize| shared_words(&oneofs[o][m], &fields[i].name);
         // Each open member claims its single best field; a field claimed by

@@ -84,6 +84,21 @@ fn checked_in_output_matches_the_spec() {
 }
 
 #[test]
+fn checked_in_feature_crate_matches_its_spec() {
+    let out = codegen(&[
+        "generate",
+        "--check",
+        "--spec",
+        "tests/features/spec",
+        "--out",
+        "tests/features/crate",
+        "--crate-name",
+        "features-models",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
 fn check_fails_after_a_spec_edit() {
     let tmp = tempfile::tempdir().unwrap();
     let spec = edited_spec(tmp.path(), "accept.md", |t| {
@@ -211,4 +226,143 @@ fn ir_prints_the_models_as_json() {
     let fields = &provision["kind"]["object"]["fields"];
     assert_eq!(fields[0]["wire"], "provisionPolicy");
     assert_eq!(fields[0]["ty"]["ref"], "ProvisionPolicy");
+}
+
+/// A one-doc spec in `tmp` with the given fields table rows and preamble.
+fn tiny_spec(tmp: &Path, name: &str, preamble: &str, rows: &str) -> PathBuf {
+    let spec = tmp.join("spec");
+    fs::create_dir_all(spec.join("models/shared")).unwrap();
+    let doc = format!(
+        "# {name}\n\n{preamble}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n{rows}"
+    );
+    fs::write(spec.join("models/shared/m.md"), doc).unwrap();
+    spec
+}
+
+#[test]
+fn names_that_cannot_become_rust_are_errors_with_file_and_line() {
+    let cases = [
+        (
+            "M",
+            "This message contains a oneof named kind. Only a single field of the following list may be set at a time:\n  - a",
+            "| `a` | *OptionalNullable[str]* | :heavy_minus_sign: | x |\n| `kind` | *Optional[str]* | :heavy_minus_sign: | x |\n",
+            "models/shared/m.md:3: oneof `kind` and field `kind` of `M` would both be field `kind`",
+            "",
+        ),
+        (
+            "M",
+            "This message contains a oneof named o. Only a single field of the following list may be set at a time:\n  - fooBar\n  - foo_bar",
+            "| `foo_bar` | *OptionalNullable[str]* | :heavy_minus_sign: | x |\n| `other` | *OptionalNullable[str]* | :heavy_minus_sign: | x |\n",
+            "models/shared/m.md:3: oneof members `fooBar` and `foo_bar` would both be variant `FooBar`",
+            "[models.M.fields.other]\nwire = \"foo_bar\"\n",
+        ),
+        (
+            "Option",
+            "A model.",
+            "",
+            "models/shared/m.md:1: model `Option` would be `Option`, a name the generated code uses",
+            "",
+        ),
+    ];
+    for (name, preamble, rows, expected, overlay) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let spec = tiny_spec(tmp.path(), name, preamble, rows);
+        fs::write(spec.join("overlay.toml"), overlay).unwrap();
+        let out = tmp.path().join("out");
+        let o = codegen(&[
+            "generate",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!out.exists());
+    }
+    let o = codegen(&["generate", "--check", "--crate-name", "1abc"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("invalid crate name `1abc`"));
+}
+
+#[test]
+fn an_overlaid_key_is_not_reassigned_by_member_matching() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tiny_spec(
+        tmp.path(),
+        "M",
+        "This message contains a oneof named until. Only a single field of the following list may be set at a time:\n  - condition",
+        "| `wait_condition` | *OptionalNullable[str]* | :heavy_minus_sign: | x |\n",
+    );
+    let o = codegen(&["ir", "--spec", spec.to_str().unwrap()]);
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        ir["models"][0]["kind"]["object"]["fields"][0]["wire"],
+        "condition"
+    );
+    fs::write(
+        spec.join("overlay.toml"),
+        "[models.M.fields.wait_condition]\nwire = \"waitCondition\"\n",
+    )
+    .unwrap();
+    let o = codegen(&["ir", "--spec", spec.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains(
+            "models/shared/m.md:3: cannot tell which field carries oneof member(s) `condition`"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn a_failed_swap_keeps_the_output_and_what_cargo_put_there() {
+    // Renaming the working directory itself fails (EBUSY on Linux).
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    fs::create_dir_all(out.join("target")).unwrap();
+    fs::write(out.join("target/keep"), "cargo's").unwrap();
+    fs::write(out.join("Cargo.toml"), "old").unwrap();
+    let before = snapshot(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .current_dir(&out)
+        .args([
+            "generate",
+            "--spec",
+            root().join("spec").to_str().unwrap(),
+            "--out",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    if o.status.success() {
+        // Some filesystems allow it; then the output must be complete and
+        // cargo's directory carried over.
+        assert!(out.join("src/lib.rs").exists() || tmp.path().join("src/lib.rs").exists());
+        return;
+    }
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn regeneration_keeps_what_cargo_put_in_the_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    fs::create_dir_all(out.join("target/debug")).unwrap();
+    fs::write(out.join("target/debug/artifact"), "built").unwrap();
+    let o = codegen(&["generate", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        fs::read_to_string(out.join("target/debug/artifact")).unwrap(),
+        "built"
+    );
+    let o = codegen(&["generate", "--check", "--out", out.to_str().unwrap()]);
+    assert!(
+        o.status.success(),
+        "target/ must not count as drift: {}",
+        text(&o.stderr)
+    );
 }

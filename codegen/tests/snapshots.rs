@@ -1,5 +1,5 @@
 //! Exact emitted code, as insta snapshots: the seed's family from `spec/`,
-//! and a made-up spec (`tests/features/`) that uses every construct of the
+//! and a made-up spec (`tests/features/spec/`) that uses every construct of the
 //! dialect the real spec does not (integers, nullable scalars, keywords,
 //! `@` keys, maps, extra properties, an inline cycle, an enum with a
 //! clashing `UNKNOWN` value, code-like text in descriptions).
@@ -37,7 +37,7 @@ fn seed_family() {
 
 #[test]
 fn features() {
-    let (resolved, files) = generate("tests/features", "features");
+    let (resolved, files) = generate("../tests/features/spec", "features-models");
     let paths: Vec<&String> = files.keys().collect();
     assert_eq!(
         paths,

@@ -142,40 +142,40 @@ impl<'de> Deserialize<'de> for Approval {
             )]
             require_reassignment_reason: Option<bool>,
         }
-        let wire = ApprovalWire::deserialize(deserializer)?;
+        let __wire = ApprovalWire::deserialize(deserializer)?;
         let mut typ: Option<ApprovalTyp> = None;
-        for member in [
-            wire.user_approval.map(ApprovalTyp::Users),
-            wire.manager_approval.map(ApprovalTyp::Manager),
-            wire.app_owner_approval.map(ApprovalTyp::AppOwners),
-            wire.app_group_approval.map(ApprovalTyp::Group),
-            wire.self_approval.map(ApprovalTyp::Self_),
-            wire.entitlement_owner_approval.map(ApprovalTyp::EntitlementOwners),
-            wire.expression_approval.map(ApprovalTyp::Expression),
-            wire.webhook_approval.map(ApprovalTyp::Webhook),
+        for __member in [
+            __wire.user_approval.map(ApprovalTyp::Users),
+            __wire.manager_approval.map(ApprovalTyp::Manager),
+            __wire.app_owner_approval.map(ApprovalTyp::AppOwners),
+            __wire.app_group_approval.map(ApprovalTyp::Group),
+            __wire.self_approval.map(ApprovalTyp::Self_),
+            __wire.entitlement_owner_approval.map(ApprovalTyp::EntitlementOwners),
+            __wire.expression_approval.map(ApprovalTyp::Expression),
+            __wire.webhook_approval.map(ApprovalTyp::Webhook),
         ]
             .into_iter()
             .flatten()
         {
-            if let Some(first) = &typ {
+            if let Some(__first) = &typ {
                 return Err(
                     serde::de::Error::custom(
                         format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "typ", first.wire_name(), member.wire_name()
+                            "typ", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            typ = Some(member);
+            typ = Some(__member);
         }
         Ok(Self {
             typ,
-            allow_reassignment: wire.allow_reassignment,
-            assigned: wire.assigned,
-            require_approval_reason: wire.require_approval_reason,
-            require_denial_reason: wire.require_denial_reason,
-            require_reassignment_reason: wire.require_reassignment_reason,
+            allow_reassignment: __wire.allow_reassignment,
+            assigned: __wire.assigned,
+            require_approval_reason: __wire.require_approval_reason,
+            require_denial_reason: __wire.require_denial_reason,
+            require_reassignment_reason: __wire.require_reassignment_reason,
         })
     }
 }

@@ -39,27 +39,27 @@ impl<'de> Deserialize<'de> for PolicyPostActions {
             #[serde(rename = "certifyRemediateImmediately", default)]
             certify_remediate_immediately: Option<bool>,
         }
-        let wire = PolicyPostActionsWire::deserialize(deserializer)?;
+        let __wire = PolicyPostActionsWire::deserialize(deserializer)?;
         let mut action: Option<PolicyPostActionsAction> = None;
-        for member in [
-            wire
+        for __member in [
+            __wire
                 .certify_remediate_immediately
                 .map(PolicyPostActionsAction::CertifyRemediateImmediately),
         ]
             .into_iter()
             .flatten()
         {
-            if let Some(first) = &action {
+            if let Some(__first) = &action {
                 return Err(
                     serde::de::Error::custom(
                         format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "action", first.wire_name(), member.wire_name()
+                            "action", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            action = Some(member);
+            action = Some(__member);
         }
         Ok(Self { action })
     }

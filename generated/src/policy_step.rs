@@ -77,29 +77,29 @@ impl<'de> Deserialize<'de> for PolicyStep {
             #[serde(rename = "wait", default)]
             wait: Option<Wait>,
         }
-        let wire = PolicyStepWire::deserialize(deserializer)?;
+        let __wire = PolicyStepWire::deserialize(deserializer)?;
         let mut step: Option<PolicyStepStep> = None;
-        for member in [
-            wire.approval.map(PolicyStepStep::Approval),
-            wire.provision.map(PolicyStepStep::Provision),
-            wire.accept.map(PolicyStepStep::Accept),
-            wire.reject.map(PolicyStepStep::Reject),
-            wire.wait.map(PolicyStepStep::Wait),
+        for __member in [
+            __wire.approval.map(PolicyStepStep::Approval),
+            __wire.provision.map(PolicyStepStep::Provision),
+            __wire.accept.map(PolicyStepStep::Accept),
+            __wire.reject.map(PolicyStepStep::Reject),
+            __wire.wait.map(PolicyStepStep::Wait),
         ]
             .into_iter()
             .flatten()
         {
-            if let Some(first) = &step {
+            if let Some(__first) = &step {
                 return Err(
                     serde::de::Error::custom(
                         format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "step", first.wire_name(), member.wire_name()
+                            "step", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            step = Some(member);
+            step = Some(__member);
         }
         Ok(Self { step })
     }

@@ -73,30 +73,30 @@ impl<'de> Deserialize<'de> for ProvisionPolicy {
             #[serde(rename = "externalTicket", default)]
             external_ticket_provision: Option<ExternalTicketProvision>,
         }
-        let wire = ProvisionPolicyWire::deserialize(deserializer)?;
+        let __wire = ProvisionPolicyWire::deserialize(deserializer)?;
         let mut typ: Option<ProvisionPolicyTyp> = None;
-        for member in [
-            wire.connector_provision.map(ProvisionPolicyTyp::Connector),
-            wire.manual_provision.map(ProvisionPolicyTyp::Manual),
-            wire.delegated_provision.map(ProvisionPolicyTyp::Delegated),
-            wire.webhook_provision.map(ProvisionPolicyTyp::Webhook),
-            wire.multi_step.map(ProvisionPolicyTyp::MultiStep),
-            wire.external_ticket_provision.map(ProvisionPolicyTyp::ExternalTicket),
+        for __member in [
+            __wire.connector_provision.map(ProvisionPolicyTyp::Connector),
+            __wire.manual_provision.map(ProvisionPolicyTyp::Manual),
+            __wire.delegated_provision.map(ProvisionPolicyTyp::Delegated),
+            __wire.webhook_provision.map(ProvisionPolicyTyp::Webhook),
+            __wire.multi_step.map(ProvisionPolicyTyp::MultiStep),
+            __wire.external_ticket_provision.map(ProvisionPolicyTyp::ExternalTicket),
         ]
             .into_iter()
             .flatten()
         {
-            if let Some(first) = &typ {
+            if let Some(__first) = &typ {
                 return Err(
                     serde::de::Error::custom(
                         format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "typ", first.wire_name(), member.wire_name()
+                            "typ", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            typ = Some(member);
+            typ = Some(__member);
         }
         Ok(Self { typ })
     }

@@ -83,30 +83,30 @@ impl<'de> Deserialize<'de> for Wait {
             )]
             timeout_duration: Option<String>,
         }
-        let wire = WaitWire::deserialize(deserializer)?;
+        let __wire = WaitWire::deserialize(deserializer)?;
         let mut until: Option<WaitUntil> = None;
-        for member in [wire.wait_condition.map(WaitUntil::Condition)]
+        for __member in [__wire.wait_condition.map(WaitUntil::Condition)]
             .into_iter()
             .flatten()
         {
-            if let Some(first) = &until {
+            if let Some(__first) = &until {
                 return Err(
                     serde::de::Error::custom(
                         format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "until", first.wire_name(), member.wire_name()
+                            "until", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            until = Some(member);
+            until = Some(__member);
         }
         Ok(Self {
             until,
-            comment_on_first_wait: wire.comment_on_first_wait,
-            comment_on_timeout: wire.comment_on_timeout,
-            name: wire.name,
-            timeout_duration: wire.timeout_duration,
+            comment_on_first_wait: __wire.comment_on_first_wait,
+            comment_on_timeout: __wire.comment_on_timeout,
+            name: __wire.name,
+            timeout_duration: __wire.timeout_duration,
         })
     }
 }
