@@ -39,3 +39,8 @@ pub fn corpus_docs(shared: &Path) -> PathBuf {
 pub fn fixtures(shared: &Path) -> PathBuf {
     shared.join("fixtures/conductorone-python-0.14.8")
 }
+
+/// The API's OpenAPI document that ships beside the corpus.
+pub fn openapi(shared: &Path) -> PathBuf {
+    shared.join("corpus/conductorone-python-0.14.8/openapi.yaml")
+}

@@ -457,7 +457,7 @@ fn absolute_link_len(s: &str) -> Option<usize> {
 fn value_type(ty: &Type, names: &Names) -> TokenStream {
     match ty {
         Type::String => quote!(String),
-        Type::Int => quote!(i64),
+        Type::Int | Type::Int64 => quote!(i64),
         Type::Float => quote!(f64),
         Type::Bool => quote!(bool),
         Type::Any => quote!(serde_json::Value),
@@ -474,12 +474,14 @@ fn value_type(ty: &Type, names: &Names) -> TokenStream {
             let ty = names.ty(model);
             quote!(#ty)
         }
+        // Never emitted: `object` leaves such fields out.
+        Type::Opaque(_) => quote!(serde_json::Value),
     }
 }
 
 fn contains_int(ty: &Type) -> bool {
     match ty {
-        Type::Int => true,
+        Type::Int | Type::Int64 => true,
         Type::List(t) | Type::Map(t) => contains_int(t),
         _ => false,
     }
@@ -489,7 +491,11 @@ fn contains_int(ty: &Type) -> bool {
 /// from a number or a decimal string and written as a string.
 fn int_adapter(ty: &Type) -> String {
     match ty {
-        Type::Int => "serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>".into(),
+        // Read a number or a decimal string; write the first form.
+        Type::Int => "serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>".into(),
+        Type::Int64 => {
+            "serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>".into()
+        }
         Type::List(t) => format!("Vec<{}>", int_adapter(t)),
         Type::Map(t) => format!("indexmap::IndexMap<serde_with::Same, {}>", int_adapter(t)),
         _ => "serde_with::Same".into(),
@@ -559,7 +565,39 @@ fn field_attrs(field: &Field, model: &Model) -> Result<TokenStream> {
 
 fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> {
     let name = names.ty(&model.name);
-    let doc = doc_attrs(&model_doc(model));
+    let mut doc = doc_attrs(&model_doc(model));
+    // SDK types with no JSON form (the raw HTTP response of an operation)
+    // are left out: the HTTP client the caller uses hands them over.
+    let skipped: Vec<&Field> = object
+        .fields
+        .iter()
+        .filter(|f| matches!(f.ty, Type::Opaque(_)))
+        .collect();
+    if object.operation {
+        let mut note = "\nThe request or response wrapper of an API operation: its fields are the \
+             operation's parameters and body, keyed by their SDK names."
+            .to_string();
+        for f in &skipped {
+            if let Type::Opaque(t) = &f.ty {
+                note.push_str(&format!(
+                    " The SDK's `{}` ({t}) has no JSON form and is left out: the HTTP client \
+                     that calls the API returns it.",
+                    f.name
+                ));
+            }
+        }
+        doc.extend(own_doc_attrs(&note));
+    }
+    let kept = Object {
+        fields: object
+            .fields
+            .iter()
+            .filter(|f| !matches!(f.ty, Type::Opaque(_)))
+            .cloned()
+            .collect(),
+        ..object.clone()
+    };
+    let object = &kept;
     let uses_int = object.fields.iter().any(|f| contains_int(&f.ty));
     let serde_as = uses_int.then(|| quote!(#[serde_with::serde_as]));
     let default = object
@@ -965,7 +1003,7 @@ fn lib_rs(ir: &Ir, names: &Names, options: &EmitOptions) -> TokenStream {
         //! Every type reads and writes the API's JSON: field names as on the
         //! wire, `Option<Option<T>>` where a field is absent, null or set,
         //! oneofs as Rust enums that hold one member, open enums that keep
-        //! unknown values, 64-bit integers as decimal strings, and timestamps
+        //! unknown values, int64 fields as decimal strings, and timestamps
         //! in RFC 3339.
         //!
         #![doc = #regen]
@@ -1068,7 +1106,7 @@ fn uses(ir: &Ir) -> Uses {
     fn visit(ty: &Type, u: &mut Uses) {
         match ty {
             Type::DateTime => u.datetime = true,
-            Type::Int => u.int = true,
+            Type::Int | Type::Int64 => u.int = true,
             Type::Map(t) => {
                 u.map = true;
                 visit(t, u);

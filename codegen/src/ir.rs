@@ -58,6 +58,9 @@ pub struct Object {
     pub oneofs: Vec<Oneof>,
     /// Whether keys not listed are kept (`__pydantic_extra__`).
     pub additional_properties: bool,
+    /// An operation's request or response wrapper (path and query
+    /// parameters, a body, the HTTP status), not a JSON body of the API.
+    pub operation: bool,
 }
 
 /// One field.
@@ -67,6 +70,8 @@ pub struct Field {
     pub name: String,
     /// The JSON key.
     pub wire: String,
+    /// How the JSON key was settled.
+    pub wire_source: WireSource,
     /// Its value type.
     pub ty: Type,
     /// Required, optional, or optional and nullable.
@@ -79,6 +84,33 @@ pub struct Field {
     pub boxed: bool,
     /// Where the field is declared.
     pub source: Source,
+}
+
+/// How a field's JSON key was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireSource {
+    /// By the naming rule (lowerCamel, `at_` → `@`, escapes dropped; an
+    /// operation's own name).
+    Rule,
+    /// By the oneof list that names it.
+    Oneof,
+    /// By the overlay.
+    Overlay,
+    /// Guessed: the field is named after its type, and the docs cannot tell.
+    Inferred,
+}
+
+impl WireSource {
+    /// A short lowercase label.
+    pub fn label(self) -> &'static str {
+        match self {
+            WireSource::Rule => "rule",
+            WireSource::Oneof => "oneof list",
+            WireSource::Overlay => "overlay",
+            WireSource::Inferred => "inferred (unverified)",
+        }
+    }
 }
 
 /// How a field may be missing.
@@ -99,8 +131,11 @@ pub enum Presence {
 pub enum Type {
     /// A string.
     String,
-    /// A 64-bit integer (a JSON number or a decimal string).
+    /// An integer: read from a JSON number or a decimal string, written as
+    /// a number.
     Int,
+    /// A 64-bit integer that travels as a decimal string (read from either).
+    Int64,
     /// A double.
     Float,
     /// A boolean.
@@ -115,6 +150,9 @@ pub enum Type {
     Map(Box<Type>),
     /// Another model, by name.
     Ref(String),
+    /// A type of the SDK's own world with no JSON form (`httpx.Response`);
+    /// only operation wrappers hold one.
+    Opaque(String),
 }
 
 /// A oneof: at most one of its members is set.

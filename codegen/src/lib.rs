@@ -7,6 +7,7 @@
 pub mod emit;
 pub mod error;
 pub mod ir;
+pub mod openapi;
 pub mod output;
 pub mod overlay;
 pub mod parse;
@@ -100,6 +101,40 @@ pub fn read_overlay(spec: &Path, path: Option<&Path>) -> Result<Overlay> {
             }
         }
     }
+}
+
+/// Counts for the one-screen summary of a run.
+pub fn summary(resolved: &Resolved) -> String {
+    use std::collections::BTreeMap;
+    let (mut objects, mut enums, mut operations) = (0, 0, 0);
+    let mut sources: BTreeMap<ir::WireSource, usize> = BTreeMap::new();
+    for model in &resolved.ir.models {
+        match &model.kind {
+            ir::Kind::Enum(_) => enums += 1,
+            ir::Kind::Object(o) => {
+                if o.operation {
+                    operations += 1;
+                } else {
+                    objects += 1;
+                }
+                for f in &o.fields {
+                    *sources.entry(f.wire_source).or_default() += 1;
+                }
+            }
+        }
+    }
+    let fields: Vec<String> = sources
+        .iter()
+        .map(|(source, n)| format!("{n} {}", source.label()))
+        .collect();
+    format!(
+        "models: {} ({objects} objects, {enums} enums, {operations} operations)\n\
+         fields by JSON key: {}\n\
+         warnings: {}",
+        resolved.ir.models.len(),
+        fields.join(", "),
+        resolved.warnings.len()
+    )
 }
 
 /// Reads, parses and resolves the spec in `dir`.

@@ -38,6 +38,18 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Derive the overlay (facts the docs lack) from an OpenAPI document.
+    Overlay {
+        /// The API's OpenAPI document (YAML or JSON).
+        #[arg(long)]
+        openapi: PathBuf,
+        /// The directory of model docs.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// Where to write the overlay (TOML).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -62,6 +74,44 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Overlay { openapi, spec, out } => {
+            // From the docs alone, so that the result does not depend on a
+            // previous overlay.
+            let resolved = codegen::build(&codegen::read_spec(&spec)?, &Default::default())?;
+            let text = std::fs::read_to_string(&openapi).map_err(|e| codegen::Error::Io {
+                path: openapi.clone(),
+                source: e,
+            })?;
+            let (overlay, report) =
+                codegen::openapi::derive_overlay(&resolved.ir, &openapi, &text)?;
+            let body = format!(
+                "# Facts the docs lack, derived from {} by `codegen overlay`.\n\n{}",
+                openapi
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                overlay.to_toml()
+            );
+            std::fs::write(&out, body).map_err(|e| codegen::Error::Io {
+                path: out.clone(),
+                source: e,
+            })?;
+            eprintln!(
+                "wrote {}: {} models matched to schemas, {} keys, {} int64 fields",
+                out.display(),
+                report.matched_models,
+                report.wires,
+                report.int64
+            );
+            if !report.unsettled.is_empty() {
+                eprintln!(
+                    "inferred keys the schemas do not settle ({}): {}",
+                    report.unsettled.len(),
+                    report.unsettled.join(", ")
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Ir { input } => {
             let resolved = load(&input)?;
             let json = serde_json::to_string_pretty(&resolved.ir).expect("IR serializes");
@@ -97,6 +147,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             output::write(&out, &files)?;
+            eprintln!("{}", codegen::summary(&resolved));
             eprintln!(
                 "wrote {} files to {} ({} models)",
                 files.len(),
@@ -111,7 +162,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn load(input: &Input) -> Result<codegen::resolve::Resolved> {
     let resolved = codegen::load(&input.spec, input.overlay.as_deref())?;
     for w in &resolved.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}:{}: {}", w.file, w.line, w.message);
     }
     Ok(resolved)
 }

@@ -8,6 +8,7 @@ use heck::{ToLowerCamelCase, ToSnakeCase};
 use crate::error::{Diagnostic, Error, Result};
 use crate::ir::{
     Enum, EnumValue, Field, Ir, Kind, Member, Model, Object, Oneof, Presence, Source, Type,
+    WireSource,
 };
 use crate::overlay::Overlay;
 use crate::parse::{Body, Doc, FieldRow, TypeExpr, ValueRow};
@@ -71,6 +72,7 @@ pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
                 let ctx = Ctx {
                     doc,
                     by_path: &by_path,
+                    by_name: &by_name,
                     overlay,
                 };
                 Kind::Object(ctx.object(rows, &mut errors, &mut warnings))
@@ -139,7 +141,9 @@ fn check_overlay(overlay: &Overlay, by_name: &BTreeMap<&str, &Doc>, errors: &mut
         };
         for field in facts.fields.keys() {
             let known = match &doc.body {
-                Body::Fields(rows) => rows.iter().any(|r| &r.name == field),
+                Body::Fields(rows) => rows
+                    .iter()
+                    .any(|r| r.name.strip_suffix('_').unwrap_or(&r.name) == field),
                 Body::Values(_) => false,
             };
             if !known {
@@ -160,6 +164,7 @@ fn check_overlay(overlay: &Overlay, by_name: &BTreeMap<&str, &Doc>, errors: &mut
 struct Ctx<'a> {
     doc: &'a Doc,
     by_path: &'a BTreeMap<&'a str, &'a Doc>,
+    by_name: &'a BTreeMap<&'a str, &'a Doc>,
     overlay: &'a Overlay,
 }
 
@@ -174,6 +179,7 @@ impl Ctx<'_> {
         errors: &mut Vec<Diagnostic>,
         warnings: &mut Vec<Diagnostic>,
     ) -> Object {
+        let operation = self.is_operation();
         let mut fields = Vec::new();
         let mut field_rows = Vec::new();
         let mut additional_properties = false;
@@ -203,21 +209,40 @@ impl Ctx<'_> {
                 errors.push(self.diag(row.line, format!("field `{name}` is listed twice"), text));
                 continue;
             }
-            let (presence, ty) = match self.presence_and_type(row) {
+            let (presence, mut ty) = match self.presence_and_type(row) {
                 Ok(pt) => pt,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            let wire = match self.overlay.wire(&self.doc.name, &row.name) {
-                Some(w) => w.to_string(),
-                None => default_wire(&name),
+            if matches!(ty, Type::Opaque(_)) && !operation {
+                errors.push(self.diag(
+                    row.line,
+                    format!("field `{name}`: only operation docs may hold an SDK type with no JSON form"),
+                    text,
+                ));
+                continue;
+            }
+            if self.overlay.int64(&self.doc.name, &name) && !make_int64(&mut ty) {
+                errors.push(self.diag(
+                    row.line,
+                    format!("the overlay marks `{name}` int64, but it holds no `int`"),
+                    text,
+                ));
+            }
+            let (wire, wire_source) = match self.overlay.wire(&self.doc.name, &name) {
+                Some(w) => (w.to_string(), WireSource::Overlay),
+                // An operation wrapper's fields are the SDK's own parameters,
+                // and so are the security schemes of the SDK's `Security`.
+                None if self.sdk_named() => (name.clone(), WireSource::Rule),
+                None => (default_wire(&name), WireSource::Rule),
             };
             field_rows.push(row);
             fields.push(Field {
                 name,
                 wire,
+                wire_source,
                 ty,
                 presence,
                 doc: description(&row.description),
@@ -234,10 +259,10 @@ impl Ctx<'_> {
         let declared: Vec<Vec<String>> =
             self.doc.oneofs.iter().map(|d| d.members.clone()).collect();
         // A field whose key the overlay states takes part only by that key.
-        let pinned: BTreeSet<usize> = field_rows
+        let pinned: BTreeSet<usize> = fields
             .iter()
             .enumerate()
-            .filter(|(_, row)| self.overlay.wire(&self.doc.name, &row.name).is_some())
+            .filter(|(_, f)| f.wire_source == WireSource::Overlay)
             .map(|(i, _)| i)
             .collect();
         let assigned = assign_members(&declared, &fields, &pinned);
@@ -248,6 +273,9 @@ impl Ctx<'_> {
                     let mut members = Vec::new();
                     for (wire, index) in pairs {
                         let field = &mut fields[index];
+                        if field.wire_source != WireSource::Overlay {
+                            field.wire_source = WireSource::Oneof;
+                        }
                         field.wire = wire.clone();
                         field.oneof = Some(decl.name.clone());
                         members.push(Member {
@@ -267,6 +295,28 @@ impl Ctx<'_> {
                 Err(message) => errors.push(self.diag(decl.line, message, text)),
             }
         }
+
+        // Fields named after their type: the docs cannot tell the key.
+        for (field, row) in fields.iter_mut().zip(&field_rows) {
+            if field.wire_source != WireSource::Rule || self.sdk_named() {
+                continue;
+            }
+            let Some(guess) = self.infer_wire(field) else {
+                continue;
+            };
+            field.wire = guess;
+            field.wire_source = WireSource::Inferred;
+            warnings.push(self.diag(
+                field.source.line,
+                format!(
+                    "field `{}.{}` is named after its type: JSON key inferred as `{}`, unverified \
+                     (state it in the overlay: [models.{}.fields.{}] wire = \"...\")",
+                    self.doc.name, row.name, field.wire, self.doc.name, row.name
+                ),
+                format!("`{}` | {}", row.name, row.ty_text),
+            ));
+        }
+
         let mut wires = BTreeMap::new();
         for field in &fields {
             if let Some(other) = wires.insert(field.wire.clone(), field.name.clone()) {
@@ -280,30 +330,58 @@ impl Ctx<'_> {
                 ));
             }
         }
-
-        for (field, row) in fields
-            .iter()
-            .zip(rows.iter().filter(|r| r.name != EXTRA_ROW))
-        {
-            if field.oneof.is_none()
-                && self.overlay.wire(&self.doc.name, &row.name).is_none()
-                && named_after_type(field)
-            {
-                warnings.push(self.diag(
-                    field.source.line,
-                    format!(
-                        "field `{}.{}` is named after its type, so its JSON key may differ; \
-                         assumed `{}` (state it in the overlay: [models.{}.fields.{}] wire = \"...\")",
-                        self.doc.name, row.name, field.wire, self.doc.name, row.name
-                    ),
-                    format!("`{}` | {}", row.name, row.ty_text),
-                ));
-            }
-        }
         Object {
             fields,
             oneofs,
             additional_properties,
+            operation,
+        }
+    }
+
+    /// Docs under an `operations/` directory (the SDK's layout) describe an
+    /// operation's request or response wrapper.
+    fn is_operation(&self) -> bool {
+        self.doc.path.split('/').any(|part| part == "operations")
+    }
+
+    /// Models keyed by the SDK's own (Python) field names rather than JSON
+    /// keys: operation wrappers, and `Security`, the model the SDK always
+    /// generates to hold the API's security schemes.
+    fn sdk_named(&self) -> bool {
+        self.is_operation() || self.doc.name == "Security"
+    }
+
+    /// The likely JSON key of a field named after the model it holds, or
+    /// `None` when the field is not named after its type.
+    ///
+    /// Such a field usually holds a message nested in this one: the type's
+    /// name is this model's name followed by the nested name (`AppUser` →
+    /// `AppUserStatus`), and the key is the nested name (`status`). Otherwise
+    /// (an enum, or a type named apart from this model) the key is assumed
+    /// to be the field's lowerCamel name.
+    fn infer_wire(&self, field: &Field) -> Option<String> {
+        let Type::Ref(target) = &field.ty else {
+            return None;
+        };
+        let target_snake = target.to_snake_case();
+        let named_after = target_snake == field.name
+            || target_snake.strip_suffix("_input") == Some(field.name.as_str());
+        if !named_after {
+            return None;
+        }
+        let is_object = self
+            .by_name
+            .get(target.as_str())
+            .is_some_and(|d| matches!(d.body, Body::Fields(_)));
+        let model = self.doc.name.to_snake_case();
+        let model = model.strip_suffix("_input").unwrap_or(&model);
+        let rest = field
+            .name
+            .strip_prefix(model)
+            .and_then(|r| r.strip_prefix('_'));
+        match rest {
+            Some(rest) if is_object && !rest.is_empty() => Some(default_wire(rest)),
+            _ => Some(default_wire(&field.name)),
         }
     }
 
@@ -351,6 +429,10 @@ impl Ctx<'_> {
             }
             TypeExpr::Name { name, link } => match (name.as_str(), link) {
                 ("date" | "datetime", _) => Ok(Type::DateTime),
+                // A type of the SDK's language, documented elsewhere.
+                (qualified, Some(link)) if qualified.contains('.') && link.contains("://") => {
+                    Ok(Type::Opaque(qualified.to_string()))
+                }
                 ("str", None) => Ok(Type::String),
                 ("int", None) => Ok(Type::Int),
                 ("float", None) => Ok(Type::Float),
@@ -386,15 +468,16 @@ fn description(text: &str) -> Option<String> {
     (!text.is_empty() && text != "N/A").then(|| text.to_string())
 }
 
-/// True when the field is named after the model it holds (`provision_target:
-/// ProvisionTarget`, `app_entitlement: AppEntitlementInput`): the SDK derives
-/// such names from the type, so the JSON key is not necessarily the field's.
-fn named_after_type(field: &Field) -> bool {
-    let Type::Ref(model) = &field.ty else {
-        return false;
-    };
-    let snake = model.to_snake_case();
-    snake == field.name || snake.strip_suffix("_input") == Some(field.name.as_str())
+/// Turns every `int` inside `ty` into `int64`; false if there is none.
+fn make_int64(ty: &mut Type) -> bool {
+    match ty {
+        Type::Int | Type::Int64 => {
+            *ty = Type::Int64;
+            true
+        }
+        Type::List(t) | Type::Map(t) => make_int64(t),
+        _ => false,
+    }
 }
 
 /// Pairs each member of each oneof (a wire name) with the field that

@@ -366,3 +366,61 @@ fn regeneration_keeps_what_cargo_put_in_the_output() {
         text(&o.stderr)
     );
 }
+
+#[test]
+fn overlay_is_derived_from_an_openapi_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tiny_spec(
+        tmp.path(),
+        "Thing",
+        "A thing.",
+        "| `thing_state` | [Optional[shared.ThingState]](./thingstate.md) | :heavy_minus_sign: | x |\n\
+         | `size` | *Optional[int]* | :heavy_minus_sign: | x |\n\
+         | `name` | *Optional[str]* | :heavy_minus_sign: | x |\n",
+    );
+    fs::write(
+        spec.join("models/shared/thingstate.md"),
+        "# ThingState\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `ok` | *Optional[bool]* | :heavy_minus_sign: | x |\n",
+    )
+    .unwrap();
+    let openapi = tmp.path().join("api.yaml");
+    fs::write(
+        &openapi,
+        "openapi: 3.1.0\ncomponents:\n  schemas:\n    v1.Thing:\n      type: object\n      properties:\n        \
+         current:\n          $ref: '#/components/schemas/v1.ThingState'\n        size:\n          type: string\n          \
+         format: int64\n        name:\n          type: string\n    v1.ThingState:\n      type: object\n      properties:\n        \
+         ok:\n          type: boolean\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("overlay.toml");
+    let o = codegen(&[
+        "overlay",
+        "--openapi",
+        openapi.to_str().unwrap(),
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        fs::read_to_string(&out).unwrap(),
+        "# Facts the docs lack, derived from api.yaml by `codegen overlay`.\n\n\
+         [models.Thing.fields.size]\nint64 = true\n\n\
+         [models.Thing.fields.thing_state]\nwire = \"current\"\n"
+    );
+    // With it, the field named after its type is settled, not inferred.
+    let o = codegen(&[
+        "ir",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--overlay",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(text(&o.stderr), "");
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let thing = &ir["models"][0]["kind"]["object"]["fields"];
+    assert_eq!(thing[0]["wire"], "current");
+    assert_eq!(thing[0]["wire_source"], "overlay");
+    assert_eq!(thing[1]["ty"], "int64");
+}

@@ -5,7 +5,7 @@
 //! Every type reads and writes the API's JSON: field names as on the
 //! wire, `Option<Option<T>>` where a field is absent, null or set,
 //! oneofs as Rust enums that hold one member, open enums that keep
-//! unknown values, 64-bit integers as decimal strings, and timestamps
+//! unknown values, int64 fields as decimal strings, and timestamps
 //! in RFC 3339.
 //!
 //! Regenerate with `cargo run -p codegen -- generate`; never edit by hand.

@@ -23,7 +23,7 @@ pub struct Widget {
     pub count: Option<i64>,
     /// Several counts.
     #[serde_as(
-        as = "Option<Vec<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>>"
+        as = "Option<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>"
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sizes: Option<Vec<i64>>,
@@ -97,7 +97,7 @@ pub enum WidgetMeasure {
     /// An integer member of a oneof.
     #[serde(rename = "sides")]
     #[serde(
-        with = "serde_with::As::<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>"
+        with = "serde_with::As::<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
     )]
     Sides(i64),
 }
@@ -126,7 +126,7 @@ impl<'de> Deserialize<'de> for Widget {
             #[serde(rename = "boxy", default)]
             boxy: Option<String>,
             #[serde_as(
-                as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>"
+                as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
             )]
             #[serde(rename = "sides", default)]
             sides: Option<i64>,
@@ -137,7 +137,7 @@ impl<'de> Deserialize<'de> for Widget {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             count: Option<i64>,
             #[serde_as(
-                as = "Option<Vec<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>>"
+                as = "Option<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>"
             )]
             #[serde(default, skip_serializing_if = "Option::is_none")]
             sizes: Option<Vec<i64>>,
