@@ -30,7 +30,9 @@ fn generate(shared: &Path, name: &str, with_overlay: bool) -> PathBuf {
         crate_name: name.into(),
         command: "cargo test -p e2e --test corpus_crate".into(),
     };
-    let files = emit(&resolved.ir, &options).unwrap_or_else(|e| panic!("{e}"));
+    let emitted = emit(&resolved.ir, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert!(emitted.warnings.is_empty(), "{:?}", emitted.warnings);
+    let files = emitted.files;
     let dir = e2e::repo_root().join("target").join(name);
     codegen::output::write(&dir, &files).unwrap();
     // The workspace's lock file pins the same dependency versions.

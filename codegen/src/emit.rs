@@ -34,8 +34,17 @@ pub struct EmitOptions {
 /// The emitted crate: relative path → contents, sorted by path.
 pub type Files = BTreeMap<String, String>;
 
+/// The emitted crate and the renames that collisions forced.
+#[derive(Debug, Clone)]
+pub struct Emitted {
+    /// The files.
+    pub files: Files,
+    /// A warning per name that had to change to stay unique.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Emits every file of the crate.
-pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Files> {
+pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
     let name = &options.crate_name;
     let mut chars = name.chars();
     let valid = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
@@ -43,7 +52,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Files> {
     if !valid || !is_plain_ident(&name.replace('-', "_")) {
         return Err(Error::CrateName(name.clone()));
     }
-    let names = Names::new(ir)?;
+    let names = Names::new(ir);
     let mut files = Files::new();
     for model in &ir.models {
         let module = &names.modules[&model.name];
@@ -75,7 +84,10 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Files> {
         )?,
     );
     files.insert("Cargo.toml".into(), cargo_toml(ir, options));
-    Ok(files)
+    Ok(Emitted {
+        files,
+        warnings: names.warnings,
+    })
 }
 
 fn format_file(path: &str, header: &str, tokens: TokenStream) -> Result<String> {
@@ -106,29 +118,6 @@ fn format_file(path: &str, header: &str, tokens: TokenStream) -> Result<String> 
     Ok(out)
 }
 
-/// Type names the generated code uses unqualified: a model may not take one.
-const RESERVED_TYPES: &[&str] = &[
-    "Box",
-    "Clone",
-    "Debug",
-    "Default",
-    "Deserialize",
-    "Eq",
-    "Err",
-    "From",
-    "Hash",
-    "None",
-    "Ok",
-    "Option",
-    "PartialEq",
-    "Result",
-    "Self",
-    "Serialize",
-    "Some",
-    "String",
-    "Vec",
-];
-
 /// Module names that would clash with the crate root, a binary target or a
 /// dependency: a model whose module would be one gets `_model` appended.
 const RESERVED_MODULES: &[&str] = &[
@@ -144,163 +133,151 @@ const RESERVED_MODULES: &[&str] = &[
     "std",
 ];
 
-/// Rust names of everything emitted, checked for clashes up front so that a
-/// spec that cannot become valid Rust is an error naming its doc and line.
+/// Local names of the generated `Deserialize` impls, which a oneof field may
+/// not take.
+const LOCALS: &[&str] = &["__wire", "__member", "__first", "deserializer"];
+
+/// `base`, or `base2`, `base3`... : the first that `taken` lacks (then taken).
+fn unique(base: &str, taken: &mut BTreeSet<String>) -> String {
+    let name = std::iter::once(base.to_string())
+        .chain((2..).map(|n| format!("{base}{n}")))
+        .find(|n| !taken.contains(n))
+        .expect("an unbounded sequence has a free name");
+    taken.insert(name.clone());
+    name
+}
+
+/// Rust names of everything emitted. Generated code names std and
+/// dependency items by absolute paths, so a model may be called `Option` or
+/// `Value`; names that would still collide (after case conversion, or with a
+/// oneof's enum or field) get a suffix, and a warning says so.
 struct Names {
     types: BTreeMap<String, String>,
     modules: BTreeMap<String, String>,
+    /// (model, oneof) → its enum.
     oneofs: BTreeMap<(String, String), String>,
+    /// (model, oneof) → its field in the struct.
+    oneof_fields: BTreeMap<(String, String), String>,
+    /// (model, oneof, member key) → its variant.
+    variants: BTreeMap<(String, String, String), String>,
+    /// Model → the field that keeps additional properties.
+    extra_fields: BTreeMap<String, String>,
     /// Enum model → (variant of each documented value, catch-all variant).
     enum_variants: BTreeMap<String, (Vec<String>, String)>,
+    /// Renames forced by collisions.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Names {
-    fn new(ir: &Ir) -> Result<Self> {
-        let mut types = BTreeMap::new();
-        let mut modules = BTreeMap::new();
-        let mut oneofs = BTreeMap::new();
-        let mut enum_variants = BTreeMap::new();
-        let mut errors = Vec::new();
-        let mut taken: BTreeMap<String, String> = BTreeMap::new();
-        let mut taken_modules: BTreeMap<String, String> = BTreeMap::new();
+    fn new(ir: &Ir) -> Self {
+        let mut names = Names {
+            types: BTreeMap::new(),
+            modules: BTreeMap::new(),
+            oneofs: BTreeMap::new(),
+            oneof_fields: BTreeMap::new(),
+            variants: BTreeMap::new(),
+            extra_fields: BTreeMap::new(),
+            enum_variants: BTreeMap::new(),
+            warnings: Vec::new(),
+        };
+        let mut types = BTreeSet::new();
+        let mut modules: BTreeSet<String> =
+            RESERVED_MODULES.iter().map(|m| m.to_string()).collect();
+        // Models first, so that a model keeps its own name over a oneof enum.
         for model in &ir.models {
-            let at = |line: usize, message: String| {
-                Diagnostic::new(
-                    &model.source.file,
-                    line,
-                    message,
-                    format!("# {}", model.name),
-                )
-            };
-            let mut claim = |rust: String, what: String, line: usize| {
-                if RESERVED_TYPES.contains(&rust.as_str()) {
-                    errors.push(at(
-                        line,
-                        format!("{what} would be `{rust}`, a name the generated code uses"),
-                    ));
-                } else if let Some(prev) = taken.insert(rust.clone(), what.clone()) {
-                    errors.push(at(
-                        line,
-                        format!("{what} and {prev} would both be `{rust}`"),
-                    ));
-                }
-            };
-            let ty = model.name.to_upper_camel_case();
-            claim(
-                ty.clone(),
-                format!("model `{}`", model.name),
-                model.source.line,
-            );
+            let base = ident(&model.name.to_upper_camel_case()).to_string();
+            let ty = unique(&base, &mut types);
+            names.renamed(model, model.source.line, &base, &ty);
+            let module = unique(&ty.to_snake_case(), &mut modules);
+            names.types.insert(model.name.clone(), ty);
+            names.modules.insert(model.name.clone(), module);
+        }
+        for model in &ir.models {
             match &model.kind {
-                Kind::Object(o) => {
-                    if !o.oneofs.is_empty() {
-                        // The private struct that reads the JSON shape.
-                        claim(
-                            format!("{ty}Wire"),
-                            format!("the wire struct of `{}`", model.name),
-                            model.source.line,
-                        );
-                    }
-                    for oneof in &o.oneofs {
-                        let name = format!("{ty}{}", oneof.name.to_upper_camel_case());
-                        claim(
-                            name.clone(),
-                            format!("oneof `{}.{}`", model.name, oneof.name),
-                            oneof.source.line,
-                        );
-                        oneofs.insert((model.name.clone(), oneof.name.clone()), name);
-                    }
-                    errors.extend(object_clashes(model, o));
+                Kind::Object(o) => names.object(model, o, &mut types),
+                Kind::Enum(e) => {
+                    let variants = enum_variants_of(e);
+                    names.enum_variants.insert(model.name.clone(), variants);
                 }
-                Kind::Enum(e) => match enum_variants_of(e) {
-                    Ok(v) => {
-                        enum_variants.insert(model.name.clone(), v);
-                    }
-                    Err(message) => errors.push(at(model.source.line, message)),
-                },
             }
-            let mut module = model.name.to_snake_case();
-            if RESERVED_MODULES.contains(&module.as_str()) || !is_plain_ident(&module) {
-                module.push_str("_model");
-            }
-            if let Some(prev) = taken_modules.insert(module.clone(), model.name.clone()) {
-                errors.push(at(
-                    model.source.line,
-                    format!(
-                        "models `{prev}` and `{}` would share the file src/{module}.rs",
-                        model.name
-                    ),
-                ));
-            }
-            types.insert(model.name.clone(), ty);
-            modules.insert(model.name.clone(), module);
         }
-        if !errors.is_empty() {
-            return Err(Error::Spec(errors));
+        names
+    }
+
+    fn renamed(&mut self, model: &Model, line: usize, base: &str, name: &str) {
+        if base != name {
+            self.warnings.push(Diagnostic::new(
+                &model.source.file,
+                line,
+                format!("`{base}` is taken in the generated code: named `{name}`"),
+                format!("# {}", model.name),
+            ));
         }
-        Ok(Self {
-            types,
-            modules,
-            oneofs,
-            enum_variants,
-        })
+    }
+
+    fn object(&mut self, model: &Model, o: &Object, types: &mut BTreeSet<String>) {
+        let ty = self.types[&model.name].clone();
+        let mut fields: BTreeSet<String> = o
+            .fields
+            .iter()
+            .filter(|f| f.oneof.is_none())
+            .map(|f| field_ident(f).to_string())
+            .collect();
+        fields.extend(LOCALS.iter().map(|l| l.to_string()));
+        for oneof in &o.oneofs {
+            let key = (model.name.clone(), oneof.name.clone());
+            let want = format!("{ty}{}", oneof.name.to_upper_camel_case());
+            let base = if types.contains(&want) {
+                format!("{want}Oneof")
+            } else {
+                want.clone()
+            };
+            let name = unique(&base, types);
+            self.renamed(model, oneof.source.line, &want, &name);
+            self.oneofs.insert(key.clone(), name);
+
+            let want = ident(&oneof.name).to_string();
+            let base = if fields.contains(&want) {
+                format!("{}_oneof", want.trim_start_matches("r#"))
+            } else {
+                want.clone()
+            };
+            let field = unique(&base, &mut fields);
+            self.renamed(model, oneof.source.line, &want, &field);
+            self.oneof_fields.insert(key, field);
+
+            let mut variants = BTreeSet::new();
+            for member in &oneof.members {
+                let base = variant_name(&member.wire);
+                let variant = unique(&base, &mut variants);
+                self.renamed(model, oneof.source.line, &base, &variant);
+                self.variants.insert(
+                    (model.name.clone(), oneof.name.clone(), member.wire.clone()),
+                    variant,
+                );
+            }
+        }
+        if o.additional_properties {
+            let field = unique("additional_properties", &mut fields);
+            self.extra_fields.insert(model.name.clone(), field);
+        }
     }
 
     fn ty(&self, model: &str) -> Ident {
         ident(&self.types[model])
     }
-}
 
-/// Clashes among the Rust names inside one object model.
-fn object_clashes(model: &Model, o: &Object) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    let mut members: BTreeMap<String, String> = BTreeMap::new();
-    for field in o.fields.iter().filter(|f| f.oneof.is_none()) {
-        members.insert(
-            field_ident(field).to_string(),
-            format!("field `{}`", field.name),
-        );
+    fn oneof_enum(&self, model: &Model, oneof: &Oneof) -> Ident {
+        ident(&self.oneofs[&(model.name.clone(), oneof.name.clone())])
     }
-    if o.additional_properties {
-        members.insert(
-            "additional_properties".into(),
-            "the additional properties".into(),
-        );
+
+    fn oneof_field(&self, model: &Model, oneof: &Oneof) -> Ident {
+        ident(&self.oneof_fields[&(model.name.clone(), oneof.name.clone())])
     }
-    for oneof in &o.oneofs {
-        let at = |message: String| {
-            Diagnostic::new(
-                &oneof.source.file,
-                oneof.source.line,
-                message,
-                format!("oneof {}", oneof.name),
-            )
-        };
-        let id = ident(&oneof.name).to_string();
-        if oneof.name.starts_with("__") {
-            errors.push(at(format!(
-                "oneof name `{}` may not start with `__`",
-                oneof.name
-            )));
-        }
-        if let Some(prev) = members.insert(id.clone(), format!("oneof `{}`", oneof.name)) {
-            errors.push(at(format!(
-                "oneof `{}` and {prev} of `{}` would both be field `{id}`",
-                oneof.name, model.name
-            )));
-        }
-        let mut variants: BTreeMap<String, &str> = BTreeMap::new();
-        for member in &oneof.members {
-            let v = variant_name(&member.wire);
-            if let Some(prev) = variants.insert(v.clone(), &member.wire) {
-                errors.push(at(format!(
-                    "oneof members `{prev}` and `{}` would both be variant `{v}`",
-                    member.wire
-                )));
-            }
-        }
+
+    fn variant(&self, model: &Model, oneof: &Oneof, wire: &str) -> Ident {
+        ident(&self.variants[&(model.name.clone(), oneof.name.clone(), wire.to_string())])
     }
-    errors
 }
 
 /// True for a name that is an identifier as it stands (no keyword).
@@ -311,7 +288,9 @@ fn is_plain_ident(name: &str) -> bool {
 /// An identifier, raw or suffixed where the name is a Rust keyword. Every
 /// name reaching it has been checked to be an identifier by `resolve`.
 fn ident(name: &str) -> Ident {
-    if is_plain_ident(name) {
+    if let Some(raw) = name.strip_prefix("r#") {
+        Ident::new_raw(raw, Span::call_site())
+    } else if is_plain_ident(name) {
         format_ident!("{}", name)
     } else if matches!(name, "self" | "Self" | "super" | "crate" | "_") {
         format_ident!("{}_", name)
@@ -456,26 +435,26 @@ fn absolute_link_len(s: &str) -> Option<usize> {
 /// The Rust type of a value.
 fn value_type(ty: &Type, names: &Names) -> TokenStream {
     match ty {
-        Type::String => quote!(String),
+        Type::String => quote!(::std::string::String),
         Type::Int | Type::Int64 => quote!(i64),
         Type::Float => quote!(f64),
         Type::Bool => quote!(bool),
-        Type::Any => quote!(serde_json::Value),
-        Type::DateTime => quote!(chrono::DateTime<chrono::FixedOffset>),
+        Type::Any => quote!(::serde_json::Value),
+        Type::DateTime => quote!(::chrono::DateTime<::chrono::FixedOffset>),
         Type::List(item) => {
             let item = value_type(item, names);
-            quote!(Vec<#item>)
+            quote!(::std::vec::Vec<#item>)
         }
         Type::Map(value) => {
             let value = value_type(value, names);
-            quote!(indexmap::IndexMap<String, #value>)
+            quote!(::indexmap::IndexMap<::std::string::String, #value>)
         }
         Type::Ref(model) => {
             let ty = names.ty(model);
             quote!(#ty)
         }
         // Never emitted: `object` leaves such fields out.
-        Type::Opaque(_) => quote!(serde_json::Value),
+        Type::Opaque(_) => quote!(::serde_json::Value),
     }
 }
 
@@ -492,13 +471,18 @@ fn contains_int(ty: &Type) -> bool {
 fn int_adapter(ty: &Type) -> String {
     match ty {
         // Read a number or a decimal string; write the first form.
-        Type::Int => "serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>".into(),
-        Type::Int64 => {
-            "serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>".into()
+        Type::Int => {
+            "::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>".into()
         }
-        Type::List(t) => format!("Vec<{}>", int_adapter(t)),
-        Type::Map(t) => format!("indexmap::IndexMap<serde_with::Same, {}>", int_adapter(t)),
-        _ => "serde_with::Same".into(),
+        Type::Int64 => {
+            "::serde_with::PickFirst<(::serde_with::DisplayFromStr, ::serde_with::Same)>".into()
+        }
+        Type::List(t) => format!("::std::vec::Vec<{}>", int_adapter(t)),
+        Type::Map(t) => format!(
+            "::indexmap::IndexMap<::serde_with::Same, {}>",
+            int_adapter(t)
+        ),
+        _ => "::serde_with::Same".into(),
     }
 }
 
@@ -510,12 +494,12 @@ fn field_ident(field: &Field) -> Ident {
 fn field_type(field: &Field, names: &Names) -> TokenStream {
     let mut ty = value_type(&field.ty, names);
     if field.boxed {
-        ty = quote!(Box<#ty>);
+        ty = quote!(::std::boxed::Box<#ty>);
     }
     match field.presence {
         Presence::Required => ty,
-        Presence::Optional => quote!(Option<#ty>),
-        Presence::Nullable => quote!(Option<Option<#ty>>),
+        Presence::Optional => quote!(::core::option::Option<#ty>),
+        Presence::Nullable => quote!(::core::option::Option<::core::option::Option<#ty>>),
     }
 }
 
@@ -531,12 +515,15 @@ fn field_attrs(field: &Field, model: &Model) -> Result<TokenStream> {
     match field.presence {
         Presence::Required => {}
         Presence::Optional => {
-            serde.push(quote!(default, skip_serializing_if = "Option::is_none"));
+            serde.push(quote!(
+                default,
+                skip_serializing_if = "::core::option::Option::is_none"
+            ));
         }
         Presence::Nullable => serde.push(quote!(
             default,
-            skip_serializing_if = "Option::is_none",
-            with = "serde_with::rust::double_option"
+            skip_serializing_if = "::core::option::Option::is_none",
+            with = "::serde_with::rust::double_option"
         )),
     }
     let mut attrs = TokenStream::new();
@@ -544,7 +531,7 @@ fn field_attrs(field: &Field, model: &Model) -> Result<TokenStream> {
         let inner = int_adapter(&field.ty);
         let adapter = match field.presence {
             Presence::Required => inner,
-            Presence::Optional => format!("Option<{inner}>"),
+            Presence::Optional => format!("::core::option::Option<{inner}>"),
             Presence::Nullable => {
                 return Err(Error::Emit {
                     file: model.source.file.clone(),
@@ -599,7 +586,7 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
     };
     let object = &kept;
     let uses_int = object.fields.iter().any(|f| contains_int(&f.ty));
-    let serde_as = uses_int.then(|| quote!(#[serde_with::serde_as]));
+    let serde_as = uses_int.then(|| quote!(#[::serde_with::serde_as]));
     let default = object
         .fields
         .iter()
@@ -634,8 +621,8 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
                     .iter()
                     .find(|o| &o.name == oneof)
                     .expect("resolver links members to declared oneofs");
-                let id = ident(&decl.name);
-                let enum_ty = ident(&names.oneofs[&(model.name.clone(), decl.name.clone())]);
+                let id = names.oneof_field(model, decl);
+                let enum_ty = names.oneof_enum(model, decl);
                 let wires: Vec<String> = decl
                     .members
                     .iter()
@@ -646,27 +633,29 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
                     decl.name,
                     wires.join(", ")
                 ));
-                members.push(quote! { #doc #[serde(flatten)] pub #id: Option<#enum_ty>, });
+                members.push(
+                    quote! { #doc #[serde(flatten)] pub #id: ::core::option::Option<#enum_ty>, },
+                );
             }
             Some(_) => {}
         }
     }
-    let extra = object.additional_properties.then(|| {
+    let extra_field = names.extra_fields.get(&model.name).map(|f| ident(f));
+    let extra = extra_field.as_ref().map(|id| {
         quote! {
             /// Keys the docs do not list, kept as sent.
             #[serde(flatten)]
-            pub additional_properties: indexmap::IndexMap<String, serde_json::Value>,
+            pub #id: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
         }
     });
 
     if object.oneofs.is_empty() {
         return Ok(quote! {
-            use serde::{Deserialize, Serialize};
             #use_refs
 
             #doc
             #serde_as
-            #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
             pub struct #name {
                 #(#members)*
                 #extra
@@ -681,40 +670,40 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
     let mut inits = Vec::new();
     for decl in &object.oneofs {
         enums.push(oneof_enum(model, object, decl, names));
-        let id = ident(&decl.name);
-        let enum_ty = ident(&names.oneofs[&(model.name.clone(), decl.name.clone())]);
+        let id = names.oneof_field(model, decl);
+        let enum_ty = names.oneof_enum(model, decl);
         let mut candidates = Vec::new();
         for member in &decl.members {
             let field = member_field(object, &member.field);
             let fid = field_ident(field);
             let mut ty = value_type(&field.ty, names);
             if field.boxed {
-                ty = quote!(Box<#ty>);
+                ty = quote!(::std::boxed::Box<#ty>);
             }
             let wire = &member.wire;
-            let variant = variant_ident(&member.wire);
+            let variant = names.variant(model, decl, &member.wire);
             // A null member reads as `None`: it counts as absent.
             let adapter = contains_int(&field.ty).then(|| {
-                let adapter = format!("Option<{}>", int_adapter(&field.ty));
+                let adapter = format!("::core::option::Option<{}>", int_adapter(&field.ty));
                 quote!(#[serde_as(as = #adapter)])
             });
             wire_fields
-                .push(quote! { #adapter #[serde(rename = #wire, default)] #fid: Option<#ty>, });
+                .push(quote! { #adapter #[serde(rename = #wire, default)] #fid: ::core::option::Option<#ty>, });
             candidates.push(quote!(__wire.#fid.map(#enum_ty::#variant)));
         }
         let oneof_name = &decl.name;
         checks.push(quote! {
-            let mut #id: Option<#enum_ty> = None;
+            let mut #id: ::core::option::Option<#enum_ty> = ::core::option::Option::None;
             for __member in [#(#candidates),*].into_iter().flatten() {
-                if let Some(__first) = &#id {
-                    return Err(serde::de::Error::custom(format_args!(
+                if let ::core::option::Option::Some(__first) = &#id {
+                    return ::core::result::Result::Err(::serde::de::Error::custom(::core::format_args!(
                         "oneof `{}` takes one member, but both `{}` and `{}` are set",
                         #oneof_name,
                         __first.wire_name(),
                         __member.wire_name()
                     )));
                 }
-                #id = Some(__member);
+                #id = ::core::option::Option::Some(__member);
             }
         });
         inits.push(quote!(#id));
@@ -723,23 +712,21 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
         wire_fields.push(quote! { #attrs #id: #ty, });
         inits.push(quote!(#id: __wire.#id));
     }
-    if object.additional_properties {
+    if let Some(id) = &extra_field {
         wire_fields.push(quote! {
             #[serde(flatten)]
-            additional_properties: indexmap::IndexMap<String, serde_json::Value>,
+            #id: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
         });
-        inits.push(quote!(additional_properties: __wire.additional_properties));
+        inits.push(quote!(#id: __wire.#id));
     }
-    // Named like the model, so that serde's messages name the model.
+    // Named like the model in serde's messages.
     let wire_name = names.types[&model.name].clone();
-    let wire_ty = format_ident!("{}Wire", wire_name);
     Ok(quote! {
-        use serde::{Deserialize, Serialize};
         #use_refs
 
         #doc
         #serde_as
-        #[derive(Debug, Clone, PartialEq, #default Serialize)]
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
         pub struct #name {
             #(#members)*
             #extra
@@ -747,21 +734,21 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
 
         #(#enums)*
 
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: serde::Deserializer<'de>,
+                D: ::serde::Deserializer<'de>,
             {
                 /// The JSON shape: every oneof member is a key of its own.
                 #serde_as
-                #[derive(Deserialize)]
+                #[derive(::serde::Deserialize)]
                 #[serde(rename = #wire_name)]
-                struct #wire_ty {
+                struct __Wire {
                     #(#wire_fields)*
                 }
-                let __wire = #wire_ty::deserialize(deserializer)?;
+                let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
                 #(#checks)*
-                Ok(Self { #(#inits),* })
+                ::core::result::Result::Ok(Self { #(#inits),* })
             }
         }
     })
@@ -775,12 +762,8 @@ fn member_field<'a>(object: &'a Object, name: &str) -> &'a Field {
         .expect("resolver links members to fields")
 }
 
-fn variant_ident(wire: &str) -> Ident {
-    ident(&variant_name(wire))
-}
-
 fn oneof_enum(model: &Model, object: &Object, decl: &Oneof, names: &Names) -> TokenStream {
-    let enum_ty = ident(&names.oneofs[&(model.name.clone(), decl.name.clone())]);
+    let enum_ty = names.oneof_enum(model, decl);
     let doc = own_doc_attrs(&format!(
         "The `{}` oneof of [`{}`]: the member that is set, written as its own JSON key.",
         decl.name, names.types[&model.name]
@@ -789,15 +772,15 @@ fn oneof_enum(model: &Model, object: &Object, decl: &Oneof, names: &Names) -> To
     let mut arms = Vec::new();
     for member in &decl.members {
         let field = member_field(object, &member.field);
-        let variant = variant_ident(&member.wire);
+        let variant = names.variant(model, decl, &member.wire);
         let mut ty = value_type(&field.ty, names);
         if field.boxed {
-            ty = quote!(Box<#ty>);
+            ty = quote!(::std::boxed::Box<#ty>);
         }
         let wire = &member.wire;
         let vdoc = doc_attrs(field.doc.as_deref().unwrap_or_default());
         let adapter = contains_int(&field.ty).then(|| {
-            let with = format!("serde_with::As::<{}>", int_adapter(&field.ty));
+            let with = format!("::serde_with::As::<{}>", int_adapter(&field.ty));
             quote!(#[serde(with = #with)])
         });
         variants.push(quote! { #vdoc #[serde(rename = #wire)] #adapter #variant(#ty), });
@@ -805,7 +788,7 @@ fn oneof_enum(model: &Model, object: &Object, decl: &Oneof, names: &Names) -> To
     }
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         pub enum #enum_ty {
             #(#variants)*
         }
@@ -839,15 +822,22 @@ fn model_doc(model: &Model) -> String {
     }
 }
 
-/// Variant names of an enum: the Python names in UpperCamel, a prefix common
-/// to all of them dropped where every name stays a valid identifier; and the
-/// name of the catch-all variant, the first of `Unknown`, `UnknownValue`,
-/// `UnknownValue2`... that no documented value takes.
-fn enum_variants_of(e: &Enum) -> std::result::Result<(Vec<String>, String), String> {
-    let words: Vec<Vec<&str>> = e
+/// Variant names of an enum: the Python names in UpperCamel (characters
+/// that cannot be in an identifier taken as word breaks), a prefix common to
+/// all of them dropped where every name stays a valid identifier, a suffix
+/// where two would still collide; and the name of the catch-all variant, the
+/// first of `Unknown`, `UnknownValue`, `UnknownValue2`... that none takes.
+fn enum_variants_of(e: &Enum) -> (Vec<String>, String) {
+    let words: Vec<Vec<String>> = e
         .values
         .iter()
-        .map(|v| v.name.split('_').collect())
+        .map(|v| {
+            v.name
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
         .collect();
     let mut common = 0;
     if e.values.len() > 1 {
@@ -861,26 +851,30 @@ fn enum_variants_of(e: &Enum) -> std::result::Result<(Vec<String>, String), Stri
     let build = |skip: usize| -> Vec<String> {
         words
             .iter()
-            .map(|w| variant_name(&w[skip..].join("_")))
+            .map(|w| {
+                if w.len() <= skip {
+                    "Empty".to_string()
+                } else {
+                    variant_name(&w[skip..].join("_"))
+                }
+            })
             .collect()
     };
-    let unique = |names: &[String]| names.iter().collect::<BTreeSet<_>>().len() == names.len();
-    let starts_alpha = |names: &[String]| {
+    let distinct = |names: &[String]| names.iter().collect::<BTreeSet<_>>().len() == names.len();
+    let letters = |skip: usize| {
         words.iter().all(|w| {
-            w[common..]
-                .join("_")
-                .starts_with(|c: char| c.is_ascii_alphabetic())
-        }) && !names.is_empty()
+            w.get(skip)
+                .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
     };
     let stripped = build(common);
-    let variants = if common > 0 && unique(&stripped) && starts_alpha(&stripped) {
+    let bases = if common > 0 && distinct(&stripped) && letters(common) {
         stripped
     } else {
         build(0)
     };
-    if !unique(&variants) {
-        return Err("two enum values would have the same variant name".into());
-    }
+    let mut taken = BTreeSet::new();
+    let variants: Vec<String> = bases.iter().map(|b| unique(b, &mut taken)).collect();
     let unknown = std::iter::once("Unknown".to_string())
         .chain((1..).map(|n| {
             if n == 1 {
@@ -889,9 +883,9 @@ fn enum_variants_of(e: &Enum) -> std::result::Result<(Vec<String>, String), Stri
                 format!("UnknownValue{n}")
             }
         }))
-        .find(|u| !variants.contains(u))
+        .find(|u| !taken.contains(u))
         .expect("an unbounded sequence has a free name");
-    Ok((variants, unknown))
+    (variants, unknown)
 }
 
 fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
@@ -903,8 +897,6 @@ fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
     let values: Vec<&String> = e.values.iter().map(|v| &v.value).collect();
     let docs: Vec<String> = values.iter().map(|v| format!(" `{v}`")).collect();
     quote! {
-        use serde::{Deserialize, Serialize};
-
         #doc
         ///
         /// The enum is open: a value this crate does not know is kept as sent.
@@ -912,7 +904,7 @@ fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
         pub enum #name {
             #( #[doc = #docs] #variants, )*
             /// A value not documented when this crate was generated.
-            #unknown(String),
+            #unknown(::std::string::String),
         }
 
         impl #name {
@@ -925,8 +917,8 @@ fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
             }
         }
 
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
+        impl ::core::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #( #values => Self::#variants, )*
                     _ => Self::#unknown(value),
@@ -934,33 +926,34 @@ fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
             }
         }
 
-        impl From<&str> for #name {
+        impl ::core::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
-                Self::from(value.to_string())
+                <Self as ::core::convert::From<::std::string::String>>::from(value.into())
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: serde::Serializer,
+                S: ::serde::Serializer,
             {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: serde::Deserializer<'de>,
+                D: ::serde::Deserializer<'de>,
             {
-                String::deserialize(deserializer).map(Self::from)
+                <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                    .map(<Self as ::core::convert::From<::std::string::String>>::from)
             }
         }
     }
@@ -970,9 +963,7 @@ fn public_types(model: &Model, names: &Names) -> Vec<Ident> {
     let mut out = vec![names.ty(&model.name)];
     if let Kind::Object(o) = &model.kind {
         for decl in &o.oneofs {
-            out.push(ident(
-                &names.oneofs[&(model.name.clone(), decl.name.clone())],
-            ));
+            out.push(names.oneof_enum(model, decl));
         }
     }
     out
@@ -1229,22 +1220,24 @@ mod tests {
         };
         let variants = |names: &[&str]| enum_variants_of(&e(names));
         assert_eq!(
-            variants(&["POLICY_TYPE_GRANT", "POLICY_TYPE_ACCESS_REQUEST"]).unwrap(),
+            variants(&["POLICY_TYPE_GRANT", "POLICY_TYPE_ACCESS_REQUEST"]),
             (
                 vec!["Grant".into(), "AccessRequest".into()],
                 "Unknown".into()
             )
         );
-        assert_eq!(variants(&["V_1", "V_2"]).unwrap().0, ["V1", "V2"]);
-        assert_eq!(variants(&["JIRA"]).unwrap().0, ["Jira"]);
-        assert_eq!(variants(&["_1"]).unwrap().0, ["V1"]);
+        assert_eq!(variants(&["V_1", "V_2"]).0, ["V1", "V2"]);
+        assert_eq!(variants(&["JIRA"]).0, ["Jira"]);
+        assert_eq!(variants(&["_1"]).0, ["V1"]);
         assert_eq!(
-            variants(&["X_UNKNOWN", "X_UNKNOWN_VALUE", "X_OK"])
-                .unwrap()
-                .1,
+            variants(&["X_UNKNOWN", "X_UNKNOWN_VALUE", "X_OK"]).1,
             "UnknownValue2"
         );
-        assert!(variants(&["A_B", "A__B"]).is_err());
+        assert_eq!(variants(&["A_B", "A__B"]).0, ["AB", "AB2"]);
+        assert_eq!(
+            variants(&["1_ONE", "two-words", "-", "one", "ONE"]).0,
+            ["V1One", "TwoWords", "Empty", "One", "One2"]
+        );
     }
 
     #[test]

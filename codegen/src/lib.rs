@@ -103,8 +103,9 @@ pub fn read_overlay(spec: &Path, path: Option<&Path>) -> Result<Overlay> {
     }
 }
 
-/// Counts for the one-screen summary of a run.
-pub fn summary(resolved: &Resolved) -> String {
+/// Counts for the one-screen summary of a run; `more_warnings` are those of
+/// later stages (renames by the emitter).
+pub fn summary(resolved: &Resolved, more_warnings: usize) -> String {
     use std::collections::BTreeMap;
     let (mut objects, mut enums, mut operations) = (0, 0, 0);
     let mut sources: BTreeMap<ir::WireSource, usize> = BTreeMap::new();
@@ -133,7 +134,7 @@ pub fn summary(resolved: &Resolved) -> String {
          warnings: {}",
         resolved.ir.models.len(),
         fields.join(", "),
-        resolved.warnings.len()
+        resolved.warnings.len() + more_warnings
     )
 }
 

@@ -67,7 +67,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::from(2)
+            ExitCode::from(1)
         }
     }
 }
@@ -129,7 +129,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 crate_name,
                 command: REGENERATE.to_string(),
             };
-            let files = emit::emit(&resolved.ir, &options)?;
+            let emitted = emit::emit(&resolved.ir, &options)?;
+            for w in &emitted.warnings {
+                eprintln!("warning: {}:{}: {}", w.file, w.line, w.message);
+            }
+            let renames = emitted.warnings.len();
+            let files = emitted.files;
             if check {
                 let drift = output::check(&out, &files)?;
                 if drift.is_empty() {
@@ -147,7 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             output::write(&out, &files)?;
-            eprintln!("{}", codegen::summary(&resolved));
+            eprintln!("{}", codegen::summary(&resolved, renames));
             eprintln!(
                 "wrote {} files to {} ({} models)",
                 files.len(),

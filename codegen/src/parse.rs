@@ -400,10 +400,6 @@ impl<'a> DocParser<'a> {
                 self.error(offset, "the Name cell must be one `NAME` in backticks");
                 continue;
             };
-            if value.is_empty() {
-                self.error(offset, "empty enum value");
-                continue;
-            }
             out.push(ValueRow {
                 name,
                 value,

@@ -101,28 +101,27 @@ pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
     })
 }
 
-/// Enum value names must be identifiers, names and values unique.
+/// Enum value names and values must be unique.
 fn check_enum_rows(doc: &Doc, rows: &[ValueRow], errors: &mut Vec<Diagnostic>) {
     let mut names = BTreeSet::new();
     let mut values = BTreeSet::new();
     for row in rows {
         let text = format!("`{}` | {}", row.name, row.value);
-        let mut fail =
-            |message: String| errors.push(Diagnostic::new(&doc.path, row.line, message, &text));
-        let mut chars = row.name.chars();
-        let identifier = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !identifier {
-            fail(format!(
-                "enum value name `{}` is not an identifier",
-                row.name
+        if !names.insert(&row.name) {
+            errors.push(Diagnostic::new(
+                &doc.path,
+                row.line,
+                format!("enum value name `{}` is listed twice", row.name),
+                &text,
             ));
         }
-        if !names.insert(&row.name) {
-            fail(format!("enum value name `{}` is listed twice", row.name));
-        }
         if !values.insert(&row.value) {
-            fail(format!("enum value `{}` is listed twice", row.value));
+            errors.push(Diagnostic::new(
+                &doc.path,
+                row.line,
+                format!("enum value `{}` is listed twice", row.value),
+                &text,
+            ));
         }
     }
 }

@@ -15,7 +15,9 @@ fn generate(spec: &str, crate_name: &str) -> (codegen::resolve::Resolved, Files)
         crate_name: crate_name.into(),
         command: "cargo run -p codegen -- generate".into(),
     };
-    let files = emit(&resolved.ir, &options).unwrap_or_else(|e| panic!("{e}"));
+    let files = emit(&resolved.ir, &options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .files;
     (resolved, files)
 }
 
