@@ -895,7 +895,16 @@ fn enumeration(model: &Model, e: &Enum, names: &Names) -> TokenStream {
     let unknown = ident(unknown);
     let variants: Vec<Ident> = variant_names.iter().map(|v| ident(v)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.value).collect();
-    let docs: Vec<String> = values.iter().map(|v| format!(" `{v}`")).collect();
+    let docs: Vec<String> = values
+        .iter()
+        .map(|v| {
+            if v.is_empty() {
+                " The empty string.".to_string()
+            } else {
+                format!(" `{v}`")
+            }
+        })
+        .collect();
     quote! {
         #doc
         ///

@@ -10,6 +10,8 @@ pub struct Diagnostic {
     pub file: String,
     /// 1-based line number; 0 when the problem is not on one line.
     pub line: usize,
+    /// 1-based column; 0 when the whole line is meant.
+    pub column: usize,
     /// What is wrong.
     pub message: String,
     /// The offending text, as written in the document.
@@ -27,18 +29,25 @@ impl Diagnostic {
         Self {
             file: file.into(),
             line,
+            column: 0,
             message: message.into(),
             text: text.into(),
         }
+    }
+
+    /// The same, pointing at a column of the line.
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = column;
+        self
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)?;
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)?;
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {}", self.file, self.message)?,
+            (line, 0) => write!(f, "{}:{line}: {}", self.file, self.message)?,
+            (line, column) => write!(f, "{}:{line}:{column}: {}", self.file, self.message)?,
         }
         if !self.text.is_empty() {
             write!(f, "\n    | {}", self.text.trim())?;

@@ -31,10 +31,40 @@ pub struct Source {
     pub text: String,
 }
 
-/// Reads every `*.md` document under `dir` (a top-level `README.md` aside),
-/// sorted by path so that directory order never matters.
-pub fn read_spec(dir: &Path) -> Result<Vec<Source>> {
+/// Decodes a doc's bytes; invalid UTF-8 is an error naming the line and
+/// column of the first bad byte.
+pub fn decode(path: &str, bytes: &[u8]) -> std::result::Result<Source, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Source {
+            path: path.to_string(),
+            text: text.to_string(),
+        }),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = e.valid_up_to() - line_start + 1;
+            let shown = String::from_utf8_lossy(&bytes[line_start..])
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            Err(Diagnostic::new(
+                path,
+                line,
+                format!("invalid UTF-8 at column {column}: a doc must be UTF-8 text"),
+                shown,
+            ))
+        }
+    }
+}
+
+/// Every `*.md` document under `dir` (a top-level `README.md` aside),
+/// sorted by path so that directory order never matters, with the
+/// documents that are not UTF-8 reported apart.
+fn read_sources(dir: &Path) -> Result<(Vec<Source>, Vec<Diagnostic>)> {
     let mut sources = Vec::new();
+    let mut errors = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))?;
@@ -58,12 +88,27 @@ pub fn read_spec(dir: &Path) -> Result<Vec<Source>> {
             if rel == "README.md" {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            sources.push(Source { path: rel, text });
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            match decode(&rel, &bytes) {
+                Ok(source) => sources.push(source),
+                Err(d) => errors.push(d),
+            }
         }
     }
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(sources)
+    errors.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((sources, errors))
+}
+
+/// Reads every `*.md` document under `dir` (a top-level `README.md` aside),
+/// sorted by path so that directory order never matters.
+pub fn read_spec(dir: &Path) -> Result<Vec<Source>> {
+    let (sources, errors) = read_sources(dir)?;
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(Error::Spec(errors))
+    }
 }
 
 /// Parses every source, reporting all errors at once.
@@ -138,8 +183,35 @@ pub fn summary(resolved: &Resolved, more_warnings: usize) -> String {
     )
 }
 
-/// Reads, parses and resolves the spec in `dir`.
+fn sorted(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    errors
+}
+
+/// Reads, parses and resolves the spec in `dir`, reporting every problem of
+/// every doc together.
 pub fn load(dir: &Path, overlay: Option<&Path>) -> Result<Resolved> {
     let overlay = read_overlay(dir, overlay)?;
-    build(&read_spec(dir)?, &overlay)
+    let (sources, mut errors) = read_sources(dir)?;
+    let mut broken: std::collections::BTreeSet<String> =
+        errors.iter().map(|d| d.file.clone()).collect();
+    let mut docs = Vec::new();
+    for s in &sources {
+        match parse::parse_doc(&s.path, &s.text) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                broken.insert(s.path.clone());
+                errors.extend(e);
+            }
+        }
+    }
+    match resolve::resolve_around(&docs, &overlay, &broken) {
+        Ok(resolved) if errors.is_empty() => Ok(resolved),
+        Ok(_) => Err(Error::Spec(sorted(errors))),
+        Err(Error::Spec(more)) => {
+            errors.extend(more);
+            Err(Error::Spec(sorted(errors)))
+        }
+        Err(other) => Err(other),
+    }
 }

@@ -143,6 +143,18 @@ impl<'a> DocParser<'a> {
         &self.src[start..end]
     }
 
+    /// An error at a column of the line `offset` is on.
+    fn error_at(&mut self, offset: usize, column: usize, message: impl Into<String>) {
+        let d = Diagnostic::new(
+            self.path,
+            self.line(offset),
+            message,
+            self.source_line(offset),
+        )
+        .at_column(column);
+        self.errors.push(d);
+    }
+
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         let d = Diagnostic::new(
             self.path,
@@ -327,7 +339,8 @@ impl<'a> DocParser<'a> {
             return false;
         };
         let names: Vec<String> = head.iter().map(plain_text).collect();
-        if names != expected {
+        let found = raw_cells(self.source_line(*offset)).len();
+        if names != expected || found != expected.len() {
             self.error(
                 *offset,
                 format!("table header must be `| {} |`", expected.join(" | ")),
@@ -337,28 +350,63 @@ impl<'a> DocParser<'a> {
         true
     }
 
+    /// The cells of a row as written (pulldown-cmark pads or cuts rows to
+    /// the header's width), or `None` after an error if there are not
+    /// `expected.len()` of them.
+    fn raw_row(&mut self, offset: usize, expected: &[&str]) -> Option<Vec<(usize, String)>> {
+        let cells = raw_cells(self.source_line(offset));
+        if cells.len() != expected.len() {
+            self.error(
+                offset,
+                format!(
+                    "a row needs {} cells (`{}`), found {}",
+                    expected.len(),
+                    expected.join(" | "),
+                    cells.len()
+                ),
+            );
+            return None;
+        }
+        Some(cells)
+    }
+
     fn field_rows(&mut self, rows: Vec<(usize, Vec<Inline<'a>>)>) -> Vec<FieldRow> {
-        if !self.check_header(&rows, &["Field", "Type", "Required", "Description"]) {
+        const HEADER: [&str; 4] = ["Field", "Type", "Required", "Description"];
+        if !self.check_header(&rows, &HEADER) {
             return Vec::new();
         }
         let mut out = Vec::new();
         for (offset, cells) in rows.into_iter().skip(1) {
             let line = self.line(offset);
+            let Some(raw) = self.raw_row(offset, &HEADER) else {
+                continue;
+            };
             let [field, ty, required, description] = &cells[..] else {
                 self.error(offset, "a field row needs four cells");
                 continue;
             };
             let Some(name) = code_only(field) else {
-                self.error(offset, "the Field cell must be one `name` in backticks");
+                self.error_at(
+                    offset,
+                    raw[0].0,
+                    format!(
+                        "the Field cell must be one `name` in backticks, found `{}`",
+                        raw[0].1
+                    ),
+                );
                 continue;
             };
             let required = match plain_text(required).as_str() {
                 ":heavy_check_mark:" => true,
                 ":heavy_minus_sign:" => false,
-                _ => {
-                    self.error(
+                other => {
+                    self.error_at(
                         offset,
-                        "the Required cell must be `:heavy_check_mark:` or `:heavy_minus_sign:`",
+                        raw[2].0,
+                        format!(
+                            "field `{name}`: unknown Required marker `{other}`: expected \
+                             `:heavy_check_mark:` or `:heavy_minus_sign:`"
+                        ),
                     );
                     continue;
                 }
@@ -367,8 +415,9 @@ impl<'a> DocParser<'a> {
             let ty = match parse_type(ty) {
                 Ok(ty) => ty,
                 Err(why) => {
-                    self.error(
+                    self.error_at(
                         offset,
+                        raw[1].0,
                         format!("field `{name}`: bad type `{ty_text}`: {why}"),
                     );
                     continue;
@@ -387,17 +436,28 @@ impl<'a> DocParser<'a> {
     }
 
     fn value_rows(&mut self, rows: Vec<(usize, Vec<Inline<'a>>)>) -> Vec<ValueRow> {
-        if !self.check_header(&rows, &["Name", "Value"]) {
+        const HEADER: [&str; 2] = ["Name", "Value"];
+        if !self.check_header(&rows, &HEADER) {
             return Vec::new();
         }
         let mut out = Vec::new();
         for (offset, cells) in rows.into_iter().skip(1) {
+            let Some(raw) = self.raw_row(offset, &HEADER) else {
+                continue;
+            };
             let [name, value] = &cells[..] else {
                 self.error(offset, "a value row needs two cells");
                 continue;
             };
             let (Some(name), value) = (code_only(name), plain_text(value)) else {
-                self.error(offset, "the Name cell must be one `NAME` in backticks");
+                self.error_at(
+                    offset,
+                    raw[0].0,
+                    format!(
+                        "the Name cell must be one `NAME` in backticks, found `{}`",
+                        raw[0].1
+                    ),
+                );
                 continue;
             };
             out.push(ValueRow {
@@ -408,6 +468,49 @@ impl<'a> DocParser<'a> {
         }
         out
     }
+}
+
+/// The cells of a table row as written: (1-based column, trimmed text).
+/// Like GFM, every `|` not escaped as `\|` separates cells.
+fn raw_cells(line: &str) -> Vec<(usize, String)> {
+    let mut bounds = Vec::new();
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => bounds.push(i),
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    let trimmed_start = line.len() - line.trim_start().len();
+    let trimmed_end = line.trim_end().len();
+    // Cell boundaries: the start, every pipe, the end; a leading or trailing
+    // pipe opens or closes the row rather than an empty cell.
+    let mut edges = vec![trimmed_start.saturating_sub(1)];
+    edges.extend(bounds.iter().copied());
+    edges.push(trimmed_end);
+    let mut cells = Vec::new();
+    for pair in edges.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let start = if bounds.contains(&a) {
+            a + 1
+        } else {
+            a.min(trimmed_start)
+        };
+        let text = &line[start.min(b)..b];
+        let lead = text.len() - text.trim_start().len();
+        cells.push((start + lead + 1, text.trim().to_string()));
+    }
+    if line.trim_start().starts_with('|') {
+        cells.remove(0);
+    }
+    if line.trim_end().ends_with('|') && !line.trim_end().ends_with("\\|") {
+        cells.pop();
+    }
+    cells
 }
 
 /// Collects events up to (excluding) the matching end tag.
@@ -737,6 +840,16 @@ mod tests {
             "{}",
             err[0]
         );
+    }
+
+    #[test]
+    fn raw_cells_split_like_gfm() {
+        let cells = |l: &str| raw_cells(l).into_iter().map(|c| c.1).collect::<Vec<_>>();
+        assert_eq!(cells("| `a` | *str* | x |"), ["`a`", "*str*", "x"]);
+        assert_eq!(cells("a | b"), ["a", "b"]);
+        assert_eq!(cells("| a \\| b | c |"), ["a \\| b", "c"]);
+        assert_eq!(cells("| a | | c |"), ["a", "", "c"]);
+        assert_eq!(raw_cells("| `a` | *str* |")[1].0, 9);
     }
 
     #[test]

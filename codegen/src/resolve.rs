@@ -27,6 +27,17 @@ pub struct Resolved {
 
 /// Builds the IR of a set of docs.
 pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
+    resolve_around(docs, overlay, &BTreeSet::new())
+}
+
+/// Builds the IR of the docs that parsed, when the docs at `broken` paths
+/// did not: links to those are taken as resolved, so that the errors left
+/// are the other docs' own, reported in the same run.
+pub fn resolve_around(
+    docs: &[Doc],
+    overlay: &Overlay,
+    broken: &BTreeSet<String>,
+) -> Result<Resolved> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
 
@@ -51,7 +62,9 @@ pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
             ));
         }
     }
-    check_overlay(overlay, &by_name, &mut errors);
+    if broken.is_empty() {
+        check_overlay(overlay, &by_name, &mut errors);
+    }
 
     let mut models = Vec::new();
     for doc in docs {
@@ -73,6 +86,7 @@ pub fn resolve(docs: &[Doc], overlay: &Overlay) -> Result<Resolved> {
                     doc,
                     by_path: &by_path,
                     by_name: &by_name,
+                    broken,
                     overlay,
                 };
                 Kind::Object(ctx.object(rows, &mut errors, &mut warnings))
@@ -164,6 +178,7 @@ struct Ctx<'a> {
     doc: &'a Doc,
     by_path: &'a BTreeMap<&'a str, &'a Doc>,
     by_name: &'a BTreeMap<&'a str, &'a Doc>,
+    broken: &'a BTreeSet<String>,
     overlay: &'a Overlay,
 }
 
@@ -421,6 +436,8 @@ impl Ctx<'_> {
                     .ok_or_else(|| format!("link `{link}` leaves the spec directory"))?;
                 match self.by_path.get(target.as_str()) {
                     Some(doc) => Ok(Type::Ref(doc.name.clone())),
+                    // Its own errors are reported; this link is not one.
+                    None if self.broken.contains(&target) => Ok(Type::Any),
                     None => Err(format!(
                         "`{name}` links to `{target}`, which is not in the spec"
                     )),
@@ -437,7 +454,13 @@ impl Ctx<'_> {
                 ("float", None) => Ok(Type::Float),
                 ("bool", None) => Ok(Type::Bool),
                 ("Any", None) => Ok(Type::Any),
-                (other, _) => Err(format!("unsupported type `{other}`")),
+                (_, Some(link)) if !link.contains("://") => Err(format!(
+                    "`{name}` links to `{link}`, which is not a model doc (a `.md` file)"
+                )),
+                (other, _) => Err(format!(
+                    "unknown type `{other}`: expected `str`, `int`, `float`, `bool`, `Any`, \
+                     `date` or a link to a model doc"
+                )),
             },
             TypeExpr::Generic { name, args } => match (name.as_str(), &args[..]) {
                 ("List", [item]) => Ok(Type::List(Box::new(self.value_type(item)?))),
@@ -448,7 +471,10 @@ impl Ctx<'_> {
                 ("Optional" | "OptionalNullable", _) => {
                     Err(format!("`{name}` is only allowed around the whole type"))
                 }
-                (other, _) => Err(format!("unsupported type `{other}[...]`")),
+                (other, _) => Err(format!(
+                    "unknown type `{other}[...]`: expected `Optional`, `OptionalNullable`, \
+                     `List` or `Dict`"
+                )),
             },
         }
     }

@@ -84,18 +84,22 @@ fn checked_in_output_matches_the_spec() {
 }
 
 #[test]
-fn checked_in_feature_crate_matches_its_spec() {
-    let out = codegen(&[
-        "generate",
-        "--check",
-        "--spec",
-        "tests/features/spec",
-        "--out",
-        "tests/features/crate",
-        "--crate-name",
-        "features-models",
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+fn checked_in_test_crates_match_their_specs() {
+    for (dir, name) in [("features", "features-models"), ("hard", "hard-models")] {
+        let spec = format!("tests/{dir}/spec");
+        let out = format!("tests/{dir}/crate");
+        let o = codegen(&[
+            "generate",
+            "--check",
+            "--spec",
+            &spec,
+            "--out",
+            &out,
+            "--crate-name",
+            name,
+        ]);
+        assert!(o.status.success(), "{dir}: {}", text(&o.stderr));
+    }
 }
 
 #[test]
@@ -175,7 +179,7 @@ fn bad_input_names_file_line_and_text_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let stderr = text(&o.stderr);
     assert!(
-        stderr.contains("models/shared/rule.md:10: field `condition`: bad type `*Optional[str*`"),
+        stderr.contains("models/shared/rule.md:10:17: field `condition`: bad type `*Optional[str*`"),
         "{stderr}"
     );
     assert!(
