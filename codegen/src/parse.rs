@@ -471,46 +471,35 @@ impl<'a> DocParser<'a> {
 }
 
 /// The cells of a table row as written: (1-based column, trimmed text).
-/// Like GFM, every `|` not escaped as `\|` separates cells.
+/// Like GFM, every `|` not escaped as `\|` separates cells; a pipe that
+/// opens or closes the row does not make an empty cell.
 fn raw_cells(line: &str) -> Vec<(usize, String)> {
-    let mut bounds = Vec::new();
+    let mut pieces = Vec::new();
+    let mut start = 0;
     let mut escaped = false;
     for (i, c) in line.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '|' if !escaped => bounds.push(i),
-            _ => escaped = false,
+        if c == '|' && !escaped {
+            pieces.push((start, &line[start..i]));
+            start = i + 1;
         }
-        if c != '\\' {
-            escaped = false;
-        }
+        escaped = c == '\\' && !escaped;
     }
-    let trimmed_start = line.len() - line.trim_start().len();
-    let trimmed_end = line.trim_end().len();
-    // Cell boundaries: the start, every pipe, the end; a leading or trailing
-    // pipe opens or closes the row rather than an empty cell.
-    let mut edges = vec![trimmed_start.saturating_sub(1)];
-    edges.extend(bounds.iter().copied());
-    edges.push(trimmed_end);
-    let mut cells = Vec::new();
-    for pair in edges.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let start = if bounds.contains(&a) {
-            a + 1
-        } else {
-            a.min(trimmed_start)
-        };
-        let text = &line[start.min(b)..b];
-        let lead = text.len() - text.trim_start().len();
-        cells.push((start + lead + 1, text.trim().to_string()));
-    }
+    let closed = start > 0 && line[start..].trim().is_empty();
+    pieces.push((start, &line[start..]));
     if line.trim_start().starts_with('|') {
-        cells.remove(0);
+        pieces.remove(0);
     }
-    if line.trim_end().ends_with('|') && !line.trim_end().ends_with("\\|") {
-        cells.pop();
+    if closed && !pieces.is_empty() {
+        pieces.pop();
     }
-    cells
+    pieces
+        .into_iter()
+        .map(|(at, text)| {
+            let lead = text.len() - text.trim_start().len();
+            let column = line[..at + lead].chars().count() + 1;
+            (column, text.trim().to_string())
+        })
+        .collect()
 }
 
 /// Collects events up to (excluding) the matching end tag.
@@ -850,6 +839,8 @@ mod tests {
         assert_eq!(cells("| a \\| b | c |"), ["a \\| b", "c"]);
         assert_eq!(cells("| a | | c |"), ["a", "", "c"]);
         assert_eq!(raw_cells("| `a` | *str* |")[1].0, 9);
+        assert_eq!(cells("\u{3000}| a | b |"), ["a", "b"]);
+        assert_eq!(raw_cells("| é | b |")[1].0, 7);
     }
 
     #[test]

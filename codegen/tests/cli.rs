@@ -179,7 +179,8 @@ fn bad_input_names_file_line_and_text_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let stderr = text(&o.stderr);
     assert!(
-        stderr.contains("models/shared/rule.md:10:17: field `condition`: bad type `*Optional[str*`"),
+        stderr
+            .contains("models/shared/rule.md:10:17: field `condition`: bad type `*Optional[str*`"),
         "{stderr}"
     );
     assert!(
