@@ -92,11 +92,18 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<Drift>> {
 
 /// Replaces `dir` with exactly `files`.
 ///
+/// When `dir` already holds exactly `files`, nothing is touched; otherwise
+/// unchanged files keep their mtime (they are hard-linked into the new output).
 /// The files are written to a staging directory beside `dir`; then `dir` is
 /// moved aside, the staging directory takes its name, and the old output is
 /// deleted. Any failure before the swap leaves `dir` untouched; a failed swap
 /// puts the old output back (or, if even that fails, says where it is).
 pub fn write(dir: &Path, files: &Files) -> Result<()> {
+    // Nothing to do leaves every file (and its mtime, so cargo rebuilds
+    // nothing) as it is.
+    if dir.exists() && check(dir, files)?.is_empty() {
+        return Ok(());
+    }
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -111,7 +118,13 @@ pub fn write(dir: &Path, files: &Files) -> Result<()> {
         if let Some(p) = abs.parent() {
             fs::create_dir_all(p).map_err(|e| Error::io(p, e))?;
         }
-        fs::write(&abs, contents).map_err(|e| Error::io(&abs, e))?;
+        // A file that does not change is linked, not rewritten: it keeps its
+        // mtime, so cargo recompiles only what changed.
+        let current = dir.join(path);
+        let unchanged = fs::read(&current).is_ok_and(|bytes| bytes == contents.as_bytes());
+        if !(unchanged && fs::hard_link(&current, &abs).is_ok()) {
+            fs::write(&abs, contents).map_err(|e| Error::io(&abs, e))?;
+        }
     }
     let old = tempfile::Builder::new()
         .prefix(".codegen-old-")

@@ -419,3 +419,50 @@ fn overlay_is_derived_from_an_openapi_document() {
     assert_eq!(thing[0]["wire_source"], "overlay");
     assert_eq!(thing[1]["ty"], "int64");
 }
+
+#[test]
+fn regeneration_keeps_the_mtime_of_unchanged_files() {
+    use std::time::{Duration, SystemTime};
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = edited_spec(tmp.path(), "accept.md", |t| t);
+    let out = tmp.path().join("out");
+    let generate = || {
+        let o = codegen(&[
+            "generate",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    };
+    generate();
+    let mtime = |p: &str| fs::metadata(out.join(p)).unwrap().modified().unwrap();
+    // Back-date every file, so that any rewrite shows.
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    for (path, _) in snapshot(&out) {
+        let f = fs::File::options()
+            .write(true)
+            .open(out.join(&path))
+            .unwrap();
+        f.set_modified(old).unwrap();
+    }
+    generate();
+    assert_eq!(
+        mtime("src/accept.rs"),
+        old,
+        "a no-op regeneration rewrote files"
+    );
+    let doc = spec.join("models/shared/accept.md");
+    let edited = fs::read_to_string(&doc)
+        .unwrap()
+        .replace("# Accept\n\n", "# Accept\n\nNew. ");
+    fs::write(&doc, edited).unwrap();
+    generate();
+    assert_ne!(mtime("src/accept.rs"), old);
+    assert_eq!(
+        mtime("src/policy.rs"),
+        old,
+        "an unchanged file was rewritten"
+    );
+}
