@@ -1,0 +1,120 @@
+//! Regeneration, stage by stage: read, parse, resolve, build (quote → syn),
+//! format (prettyplease), write, and the whole run.
+//!
+//! Reads the full corpus in `../shared` (622 docs) when it is there, else
+//! `spec/`, and says which. Run with `cargo bench -p codegen --bench regenerate`.
+
+use std::path::{Path, PathBuf};
+
+use codegen::emit::{self, EmitOptions};
+use codegen::overlay::Overlay;
+use codegen::parse::Doc;
+use codegen::Source;
+use divan::Bencher;
+
+fn main() {
+    eprintln!("regenerate: docs from {}", docs_dir().display());
+    divan::main();
+}
+
+fn docs_dir() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let corpus = root.join("../shared/corpus/conductorone-python-0.14.8/docs");
+    if corpus.is_dir() {
+        corpus
+    } else {
+        eprintln!("regenerate: ../shared not found; benchmarking spec/ instead of the full corpus");
+        root.join("spec")
+    }
+}
+
+fn options() -> EmitOptions {
+    EmitOptions {
+        crate_name: "bench-models".into(),
+        command: "cargo bench".into(),
+    }
+}
+
+fn sources() -> Vec<Source> {
+    codegen::read_spec(&docs_dir()).expect("docs read")
+}
+
+fn docs() -> Vec<Doc> {
+    codegen::parse_all(&sources()).expect("docs parse")
+}
+
+fn resolved() -> codegen::resolve::Resolved {
+    codegen::resolve::resolve(&docs(), &Overlay::default()).expect("docs resolve")
+}
+
+#[divan::bench]
+fn read() -> Vec<Source> {
+    sources()
+}
+
+#[divan::bench]
+fn parse(bencher: Bencher) {
+    let sources = sources();
+    bencher.bench(|| codegen::parse_all(divan::black_box(&sources)).unwrap());
+}
+
+#[divan::bench]
+fn resolve(bencher: Bencher) {
+    let docs = docs();
+    bencher
+        .bench(|| codegen::resolve::resolve(divan::black_box(&docs), &Overlay::default()).unwrap());
+}
+
+#[divan::bench]
+fn build(bencher: Bencher) {
+    let ir = resolved().ir;
+    bencher.bench(|| emit::build(divan::black_box(&ir), &options()).unwrap());
+}
+
+#[divan::bench]
+fn format(bencher: Bencher) {
+    let ir = resolved().ir;
+    bencher
+        .with_inputs(|| emit::build(&ir, &options()).unwrap())
+        .bench_values(|syntax| syntax.format());
+}
+
+#[divan::bench]
+fn write(bencher: Bencher) {
+    let files = emit::emit(&resolved().ir, &options()).unwrap().files;
+    bencher
+        .with_inputs(|| tempfile::tempdir().unwrap())
+        .bench_values(|dir| {
+            codegen::output::write(&dir.path().join("out"), &files).unwrap();
+            dir
+        });
+}
+
+/// Everything a `codegen generate` does, into a fresh directory.
+#[divan::bench]
+fn whole_run(bencher: Bencher) {
+    let dir = docs_dir();
+    bencher
+        .with_inputs(|| tempfile::tempdir().unwrap())
+        .bench_values(|out| {
+            let resolved = codegen::load(&dir, None).unwrap();
+            let files = emit::emit(&resolved.ir, &options()).unwrap().files;
+            codegen::output::write(&out.path().join("out"), &files).unwrap();
+            out
+        });
+}
+
+/// A regeneration that changes nothing: it must not rewrite a file.
+#[divan::bench]
+fn no_op_run(bencher: Bencher) {
+    let dir = docs_dir();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("out");
+    let files = emit::emit(&resolved().ir, &options()).unwrap().files;
+    codegen::output::write(&target, &files).unwrap();
+    bencher.bench(|| {
+        let resolved = codegen::load(&dir, None).unwrap();
+        let files = emit::emit(&resolved.ir, &options()).unwrap().files;
+        codegen::output::write(&target, &files).unwrap();
+    });
+}
