@@ -1,5 +1,5 @@
 //! Regeneration, stage by stage: read, parse, resolve, build (quote → syn),
-//! format (prettyplease), write, and the whole run.
+//! format (prettyplease), both in parallel (emit), write, and whole runs.
 //!
 //! Reads the full corpus in `../shared` (622 docs) when it is there, else
 //! `spec/`, and says which. Run with `cargo bench -p codegen --bench regenerate`.
@@ -77,6 +77,14 @@ fn format(bencher: Bencher) {
     bencher
         .with_inputs(|| emit::build(&ir, &options()).unwrap())
         .bench_values(|syntax| syntax.format());
+}
+
+/// `build` and `format` together, as `codegen generate` runs them: model
+/// files spread over the cores.
+#[divan::bench]
+fn emit(bencher: Bencher) {
+    let ir = resolved().ir;
+    bencher.bench(|| emit::emit(divan::black_box(&ir), &options()).unwrap());
 }
 
 #[divan::bench]
