@@ -4,8 +4,8 @@
 //! an error naming its path, never a panic or a stack overflow.
 
 use hard_models::{
-    AbTest, AbTest2, Keywords, Nested, Node, Odd, Ping, Shadows, Shape, ShapeKind, ShapeType,
-    ShapeTypeOneof,
+    AbTest, AbTest2, Hostile, HostileNone, Keywords, Nested, Node, Odd, Ping, Shadows, Shape,
+    ShapeKind, ShapeType, ShapeTypeOneof, D,
 };
 use serde_json::{json, Value};
 
@@ -164,6 +164,35 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         err.to_string().contains("recursion limit exceeded"),
         "{err}"
     );
-    let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    assert!(serde_json::from_str::<Nested>(&format!("{{\"grid\":{text}}}")).is_err());
+    let text = format!(
+        "{}{{\"name\":\"x\"}}{}",
+        "{\"name\":\"x\",\"children\":[".repeat(depth),
+        "]}".repeat(depth)
+    );
+    let err = serde_json::from_str::<Node>(&text).unwrap_err();
+    assert!(
+        err.to_string().contains("recursion limit exceeded"),
+        "{err}"
+    );
+}
+
+#[test]
+fn names_that_fight_the_generated_code() {
+    let json = json!({
+        "additionalProperties": {"x": 1},
+        "d": {"x": "2"},
+        "krate": {"y": true},
+        "zz": [1]
+    });
+    let h: Hostile = round_trip(
+        json,
+        json!({"additionalProperties": {"x": 1}, "d": {"x": 2}, "krate": {"y": true}, "zz": [1]}),
+    );
+    assert_eq!(
+        h.none,
+        Some(HostileNone::AdditionalProperties(D { x: Some(1) }))
+    );
+    assert_eq!(h.additional_properties2["zz"], json!([1]));
+    let err = read::<Hostile>(&json!({"additionalProperties": {}, "other": "o"})).unwrap_err();
+    assert!(err.contains("oneof `None`"), "{err}");
 }

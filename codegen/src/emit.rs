@@ -92,7 +92,8 @@ fn check_crate_name(name: &str) -> Result<()> {
     let mut chars = name.chars();
     let valid = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !valid || !is_plain_ident(&name.replace('-', "_")) {
+    let lib = name.replace('-', "_");
+    if !valid || !is_plain_ident(&lib) || DEPENDENCIES.contains(&lib.as_str()) {
         return Err(Error::CrateName(name.to_string()));
     }
     Ok(())
@@ -223,9 +224,31 @@ const RESERVED_MODULES: &[&str] = &[
     "std",
 ];
 
-/// Local names of the generated `Deserialize` impls, which a oneof field may
-/// not take.
-const LOCALS: &[&str] = &["__wire", "__member", "__first", "deserializer"];
+/// Local names of the generated `Deserialize` impls, and the prelude names
+/// its code uses, which a oneof (a local variable there) may not take.
+const LOCALS: &[&str] = &[
+    "__wire",
+    "__member",
+    "__first",
+    "deserializer",
+    "None",
+    "Some",
+    "Ok",
+    "Err",
+];
+
+/// Package names the generated crate cannot take: its own dependencies.
+const DEPENDENCIES: &[&str] = &[
+    "alloc",
+    "chrono",
+    "core",
+    "indexmap",
+    "serde",
+    "serde_json",
+    "serde_path_to_error",
+    "serde_with",
+    "std",
+];
 
 /// `base`, or `base2`, `base3`... : the first that `taken` lacks (then taken).
 fn unique(base: &str, taken: &mut BTreeSet<String>) -> String {
@@ -278,7 +301,12 @@ impl Names {
             let base = ident(&model.name.to_upper_camel_case()).to_string();
             let ty = unique(&base, &mut types);
             names.renamed(model, model.source.line, &base, &ty);
-            let module = unique(&ty.to_snake_case(), &mut modules);
+            let mut module = ty.to_snake_case();
+            if !is_plain_ident(&module) {
+                // `crate`, `self`, `type`...: a file name must match `mod`.
+                module.push_str("_model");
+            }
+            let module = unique(&module, &mut modules);
             names.types.insert(model.name.clone(), ty);
             names.modules.insert(model.name.clone(), module);
         }
@@ -326,7 +354,7 @@ impl Names {
             self.renamed(model, oneof.source.line, &want, &name);
             self.oneofs.insert(key.clone(), name);
 
-            let want = ident(&oneof.name).to_string();
+            let want = ident(&oneof.name.to_snake_case()).to_string();
             let base = if fields.contains(&want) {
                 format!("{}_oneof", want.trim_start_matches("r#"))
             } else {
@@ -348,6 +376,13 @@ impl Names {
             }
         }
         if o.additional_properties {
+            // The private struct that reads the JSON holds the members too.
+            fields.extend(
+                o.fields
+                    .iter()
+                    .filter(|f| f.oneof.is_some())
+                    .map(|f| field_ident(f).to_string()),
+            );
             let field = unique("additional_properties", &mut fields);
             self.extra_fields.insert(model.name.clone(), field);
         }
@@ -548,14 +583,6 @@ fn value_type(ty: &Type, names: &Names) -> TokenStream {
     }
 }
 
-fn contains_int(ty: &Type) -> bool {
-    match ty {
-        Type::Int | Type::Int64 => true,
-        Type::List(t) | Type::Map(t) => contains_int(t),
-        _ => false,
-    }
-}
-
 /// The `serde_as` adapter of a type that holds integers: each `i64` is read
 /// from a number or a decimal string and written as a string.
 fn int_adapter(ty: &Type) -> String {
@@ -617,7 +644,7 @@ fn field_attrs(field: &Field, model: &Model) -> Result<TokenStream> {
         )),
     }
     let mut attrs = TokenStream::new();
-    if contains_int(&field.ty) {
+    if field.ty.holds_int() {
         let inner = int_adapter(&field.ty);
         let adapter = match field.presence {
             Presence::Required => inner,
@@ -675,7 +702,7 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
         ..object.clone()
     };
     let object = &kept;
-    let uses_int = object.fields.iter().any(|f| contains_int(&f.ty));
+    let uses_int = object.fields.iter().any(|f| f.ty.holds_int());
     let serde_as = uses_int.then(|| quote!(#[::serde_with::serde_as]));
     let default = object
         .fields
@@ -773,7 +800,7 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
             let wire = &member.wire;
             let variant = names.variant(model, decl, &member.wire);
             // A null member reads as `None`: it counts as absent.
-            let adapter = contains_int(&field.ty).then(|| {
+            let adapter = field.ty.holds_int().then(|| {
                 let adapter = format!("::core::option::Option<{}>", int_adapter(&field.ty));
                 quote!(#[serde_as(as = #adapter)])
             });
@@ -825,9 +852,9 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
         #(#enums)*
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
-                D: ::serde::Deserializer<'de>,
+                __D: ::serde::Deserializer<'de>,
             {
                 /// The JSON shape: every oneof member is a key of its own.
                 #serde_as
@@ -869,7 +896,7 @@ fn oneof_enum(model: &Model, object: &Object, decl: &Oneof, names: &Names) -> To
         }
         let wire = &member.wire;
         let vdoc = doc_attrs(field.doc.as_deref().unwrap_or_default());
-        let adapter = contains_int(&field.ty).then(|| {
+        let adapter = field.ty.holds_int().then(|| {
             let with = format!("::serde_with::As::<{}>", int_adapter(&field.ty));
             quote!(#[serde(with = #with)])
         });

@@ -79,7 +79,10 @@ pub enum Error {
         message: String,
     },
     /// The package name is not one cargo accepts.
-    #[error("invalid crate name `{0}`: use letters, digits, `-` and `_`, starting with a letter")]
+    #[error(
+        "invalid crate name `{0}`: use letters, digits, `-` and `_`, starting with a letter, \
+         and not the name of a dependency"
+    )]
     CrateName(String),
     /// Emitted code did not parse as Rust: a bug in the emitter.
     #[error("internal error: emitted code for {file} does not parse: {message}")]

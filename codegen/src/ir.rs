@@ -155,6 +155,17 @@ pub enum Type {
     Opaque(String),
 }
 
+impl Type {
+    /// Whether an integer is in it (itself, or as items or values).
+    pub fn holds_int(&self) -> bool {
+        match self {
+            Type::Int | Type::Int64 => true,
+            Type::List(t) | Type::Map(t) => t.holds_int(),
+            _ => false,
+        }
+    }
+}
+
 /// A oneof: at most one of its members is set.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Oneof {

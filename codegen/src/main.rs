@@ -124,6 +124,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             crate_name,
             check,
         } => {
+            if inside(&input.spec, &out) {
+                return Err(codegen::Error::Io {
+                    path: out.clone(),
+                    source: std::io::Error::other(format!(
+                        "the spec ({}) is inside the output directory, which generate replaces",
+                        input.spec.display()
+                    )),
+                });
+            }
             let resolved = load(&input)?;
             let options = EmitOptions {
                 crate_name,
@@ -161,6 +170,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Whether `path` is `dir` or lies inside it.
+fn inside(path: &std::path::Path, dir: &std::path::Path) -> bool {
+    match (path.canonicalize(), dir.canonicalize()) {
+        (Ok(p), Ok(d)) => p.starts_with(d),
+        _ => false,
     }
 }
 

@@ -118,7 +118,7 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             if wire != field.wire || field.wire_source == WireSource::Inferred {
                 fact.wire = Some(wire.to_string());
             }
-            if holds_int(&field.ty) && is_int64(property) {
+            if field.ty.holds_int() && is_int64(property) {
                 fact.int64 = Some(true);
             }
             if fact != FieldOverlay::default() {
@@ -146,25 +146,33 @@ fn ref_key(value: &Value) -> Option<&str> {
         .and_then(|r| r.strip_prefix("#/components/schemas/"))
 }
 
-/// The properties of a schema, `allOf` parts merged in.
+/// The properties of a schema, `allOf` parts merged in (each referenced
+/// schema once, so that a cycle of `allOf` references ends).
 fn properties<'a>(
     schemas: &'a serde_json::Map<String, Value>,
     schema: &'a Value,
 ) -> BTreeMap<&'a str, &'a Value> {
     let mut out = BTreeMap::new();
-    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-        for (name, prop) in props {
-            out.insert(name.as_str(), prop);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo = vec![schema];
+    while let Some(schema) = todo.pop() {
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (name, prop) in props {
+                out.entry(name.as_str()).or_insert(prop);
+            }
         }
-    }
-    for part in schema
-        .get("allOf")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let part = ref_key(part).and_then(|k| schemas.get(k)).unwrap_or(part);
-        out.extend(properties(schemas, part));
+        for part in schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            match ref_key(part) {
+                Some(key) if !seen.insert(key) => {}
+                Some(key) => todo.extend(schemas.get(key)),
+                None => todo.push(part),
+            }
+        }
     }
     out
 }
@@ -202,14 +210,6 @@ fn field_model(ty: &Type) -> Option<&str> {
         Type::Ref(name) => Some(name),
         Type::List(t) | Type::Map(t) => field_model(t),
         _ => None,
-    }
-}
-
-fn holds_int(ty: &Type) -> bool {
-    match ty {
-        Type::Int | Type::Int64 => true,
-        Type::List(t) | Type::Map(t) => holds_int(t),
-        _ => false,
     }
 }
 

@@ -60,11 +60,21 @@ impl Overlay {
         })?;
         overlay.path = path.to_path_buf();
         // Fields are named as in the IR: a Python escape (`from_`) dropped.
-        for facts in overlay.models.values_mut() {
-            facts.fields = std::mem::take(&mut facts.fields)
-                .into_iter()
-                .map(|(k, v)| (k.strip_suffix('_').map(str::to_string).unwrap_or(k), v))
-                .collect();
+        for (model, facts) in overlay.models.iter_mut() {
+            let mut fields = BTreeMap::new();
+            for (key, fact) in std::mem::take(&mut facts.fields) {
+                let name = key
+                    .strip_suffix('_')
+                    .map(str::to_string)
+                    .unwrap_or(key.clone());
+                if fields.insert(name.clone(), fact).is_some() {
+                    return Err(Error::Overlay {
+                        path: path.to_path_buf(),
+                        message: format!("`{model}.{name}` is given twice (as `{key}` too)"),
+                    });
+                }
+            }
+            facts.fields = fields;
         }
         Ok(overlay)
     }

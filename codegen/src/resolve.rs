@@ -154,9 +154,9 @@ fn check_overlay(overlay: &Overlay, by_name: &BTreeMap<&str, &Doc>, errors: &mut
         };
         for field in facts.fields.keys() {
             let known = match &doc.body {
-                Body::Fields(rows) => rows
-                    .iter()
-                    .any(|r| r.name.strip_suffix('_').unwrap_or(&r.name) == field),
+                Body::Fields(rows) => rows.iter().any(|r| {
+                    r.name != EXTRA_ROW && r.name.strip_suffix('_').unwrap_or(&r.name) == field
+                }),
                 Body::Values(_) => false,
             };
             if !known {
@@ -270,6 +270,16 @@ impl Ctx<'_> {
         }
 
         let mut oneofs = Vec::new();
+        let mut names = BTreeSet::new();
+        for decl in &self.doc.oneofs {
+            if !names.insert(&decl.name) {
+                errors.push(self.diag(
+                    decl.line,
+                    format!("oneof `{}` is declared twice", decl.name),
+                    format!("oneof {}", decl.name),
+                ));
+            }
+        }
         let declared: Vec<Vec<String>> =
             self.doc.oneofs.iter().map(|d| d.members.clone()).collect();
         // A field whose key the overlay states takes part only by that key.
@@ -287,6 +297,16 @@ impl Ctx<'_> {
                     let mut members = Vec::new();
                     for (wire, index) in pairs {
                         let field = &mut fields[index];
+                        if matches!(field.ty, Type::Opaque(_)) {
+                            errors.push(self.diag(
+                                field.source.line,
+                                format!(
+                                    "oneof `{}` member `{}`: an SDK type with no JSON form cannot be a member",
+                                    decl.name, field.name
+                                ),
+                                field.name.clone(),
+                            ));
+                        }
                         if field.wire_source != WireSource::Overlay {
                             field.wire_source = WireSource::Oneof;
                         }
@@ -307,6 +327,21 @@ impl Ctx<'_> {
                     });
                 }
                 Err(message) => errors.push(self.diag(decl.line, message, text)),
+            }
+        }
+
+        for field in &fields {
+            if field.presence == Presence::Nullable && field.oneof.is_none() && field.ty.holds_int()
+            {
+                errors.push(self.diag(
+                    field.source.line,
+                    format!(
+                        "field `{}`: `OptionalNullable` integers outside a oneof are not \
+                         supported yet (null, absent and a number cannot all be kept)",
+                        field.name
+                    ),
+                    field.name.clone(),
+                ));
             }
         }
 

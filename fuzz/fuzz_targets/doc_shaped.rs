@@ -5,9 +5,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let [widget, gadget] = codegen_fuzz::doc_shaped(data);
-    codegen_fuzz::pipeline_many(&[
-        ("models/shared/widget.md", widget.as_bytes()),
-        ("models/shared/gadget.md", gadget.as_bytes()),
-    ]);
+    let [(a, widget), (b, gadget)] = codegen_fuzz::doc_shaped(data);
+    codegen_fuzz::pipeline_many(&[(&a, widget.as_bytes()), (&b, gadget.as_bytes())]);
 });

@@ -39,29 +39,68 @@ const NAMES: &[&str] = &[
     "Widget", "Gadget", "Option", "Self", "type", "A", "ab", "AB", "Ab", "", "1x", "Value",
 ];
 const FIELDS: &[&str] = &[
-    "id", "type", "self_", "match", "from_", "at_type", "kind", "a_b", "a__b", "x", "__pydantic_extra__",
-    "gadget", "widget", "Bad-Name", "",
+    "id",
+    "type",
+    "self_",
+    "match",
+    "from_",
+    "at_type",
+    "kind",
+    "a_b",
+    "a__b",
+    "x",
+    "__pydantic_extra__",
+    "gadget",
+    "widget",
+    "Bad-Name",
+    "",
 ];
 const TYPES: &[&str] = &[
-    "*str*", "*int*", "*Optional[int]*", "*OptionalNullable[str]*", "List[*str*]",
-    "Dict[str, *Any*]", "List[List[*int*]]", "Dict[str, List[Dict[str, *Any*]]]",
-    "[Optional[shared.Gadget]](gadget.md)", "[OptionalNullable[shared.Widget]](widget.md)",
-    "List[[shared.Widget](widget.md)]", "[date](https://docs.python.org/3/library/datetime.html)",
-    "*Optinal[str]*", "*Optional[str*", "[shared.Nope](nope.md)", "*float*", "*bool*",
+    "[httpx.Response](https://www.python-httpx.org/api/#response)",
+    "*str*",
+    "*int*",
+    "*Optional[int]*",
+    "*OptionalNullable[str]*",
+    "List[*str*]",
+    "Dict[str, *Any*]",
+    "List[List[*int*]]",
+    "Dict[str, List[Dict[str, *Any*]]]",
+    "[Optional[shared.Gadget]](../shared/gadget.md)",
+    "[OptionalNullable[shared.Widget]](widget.md)",
+    "List[[shared.Widget](widget.md)]",
+    "[date](https://docs.python.org/3/library/datetime.html)",
+    "*Optinal[str]*",
+    "*Optional[str*",
+    "[shared.Nope](nope.md)",
+    "*float*",
+    "*bool*",
 ];
 const REQUIRED: &[&str] = &[":heavy_check_mark:", ":heavy_minus_sign:", ":x:"];
 const TEXT: &[&str] = &[
-    "plain", "<br/>```<br/>let x = 1;<br/>```", "[link]", "<b>x</b>", "https://e.x/(a)", "*/", "N/A", "~~~",
+    "plain",
+    "<br/>```<br/>let x = 1;<br/>```",
+    "[link]",
+    "<b>x</b>",
+    "https://e.x/(a)",
+    "*/",
+    "N/A",
+    "~~~",
 ];
 
 fn pick<'a>(bytes: &mut impl Iterator<Item = u8>, from: &[&'a str]) -> &'a str {
     from[bytes.next().unwrap_or(0) as usize % from.len()]
 }
 
-/// A pair of docs (`widget.md`, `gadget.md`) built from choices the input
-/// makes among pieces of the dialect, so most inputs get past the parser.
-pub fn doc_shaped(data: &[u8]) -> [String; 2] {
+/// A pair of docs (`widget.md`, `gadget.md`, the first under `shared/` or
+/// `operations/`) built from choices the input makes among pieces of the
+/// dialect, so most inputs get past the parser. Returns (path, text) pairs.
+pub fn doc_shaped(data: &[u8]) -> [(String, String); 2] {
     let mut bytes = data.iter().copied();
+    let dir = if bytes.next().unwrap_or(0) % 4 == 0 {
+        "operations"
+    } else {
+        "shared"
+    };
     let mut docs = [String::new(), String::new()];
     for doc in &mut docs {
         let title = pick(&mut bytes, NAMES);
@@ -96,7 +135,11 @@ pub fn doc_shaped(data: &[u8]) -> [String; 2] {
             }
         }
     }
-    docs
+    let [widget, gadget] = docs;
+    [
+        (format!("models/{dir}/widget.md"), widget),
+        ("models/shared/gadget.md".to_string(), gadget),
+    ]
 }
 
 /// Reads `json` as `T`; if that works, the value must write, read back

@@ -90,9 +90,9 @@ impl ApprovalTyp {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Approval {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        __D: ::serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
         #[derive(::serde::Deserialize)]

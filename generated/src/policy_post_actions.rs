@@ -26,9 +26,9 @@ impl PolicyPostActionsAction {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PolicyPostActions {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        __D: ::serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
         #[derive(::serde::Deserialize)]

@@ -51,9 +51,9 @@ impl ProvisionPolicyTyp {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProvisionPolicy {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        __D: ::serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
         #[derive(::serde::Deserialize)]

@@ -130,9 +130,9 @@ impl WidgetMeasure {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Widget {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        __D: ::serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
         #[::serde_with::serde_as]

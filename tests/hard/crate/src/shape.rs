@@ -59,9 +59,9 @@ impl ShapeKind {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Shape {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        __D: ::serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
         #[::serde_with::serde_as]
