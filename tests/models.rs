@@ -135,3 +135,17 @@ fn wrong_types_are_errors() {
     let err = read::<ProvisionPolicy>(json!({"connector": "not-an-object"})).unwrap_err();
     assert!(err.contains("ConnectorProvision"), "{err}");
 }
+
+#[test]
+fn json_entry_points_compiled_in_the_crate() {
+    let p = Policy::from_json_str(r#"{"policyType":"POLICY_TYPE_GRANT","id":"p"}"#).unwrap();
+    assert_eq!(p.policy_type, Some(PolicyPolicyType::Grant));
+    assert_eq!(
+        p.to_json_string().unwrap(),
+        r#"{"id":"p","policyType":"POLICY_TYPE_GRANT"}"#
+    );
+    let e = PolicyPolicyType::from_json_slice(br#""POLICY_TYPE_REVOKE""#).unwrap();
+    assert_eq!(e, PolicyPolicyType::Revoke);
+    let err = ProvisionPolicy::from_json_str(r#"{"connector":{},"manual":{}}"#).unwrap_err();
+    assert!(err.to_string().contains("oneof `typ`"), "{err}");
+}

@@ -261,3 +261,24 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
         })
     }
 }
+
+impl Widget {
+    /// Reads one from JSON text.
+    pub fn from_json_str(
+        json: &str,
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_str(json)
+    }
+    /// Reads one from JSON bytes.
+    pub fn from_json_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_slice(json)
+    }
+    /// Writes it as JSON text.
+    pub fn to_json_string(
+        &self,
+    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
+        ::serde_json::to_string(self)
+    }
+}

@@ -10,3 +10,24 @@ pub struct AbTest2 {
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub arm: ::core::option::Option<i64>,
 }
+
+impl AbTest2 {
+    /// Reads one from JSON text.
+    pub fn from_json_str(
+        json: &str,
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_str(json)
+    }
+    /// Reads one from JSON bytes.
+    pub fn from_json_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_slice(json)
+    }
+    /// Writes it as JSON text.
+    pub fn to_json_string(
+        &self,
+    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
+        ::serde_json::to_string(self)
+    }
+}

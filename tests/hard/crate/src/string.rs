@@ -7,3 +7,24 @@ pub struct String {
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub label: ::core::option::Option<::std::string::String>,
 }
+
+impl String {
+    /// Reads one from JSON text.
+    pub fn from_json_str(
+        json: &str,
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_str(json)
+    }
+    /// Reads one from JSON bytes.
+    pub fn from_json_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::serde_json::Error> {
+        ::serde_json::from_slice(json)
+    }
+    /// Writes it as JSON text.
+    pub fn to_json_string(
+        &self,
+    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
+        ::serde_json::to_string(self)
+    }
+}
