@@ -874,21 +874,26 @@ fn object(model: &Model, object: &Object, names: &Names) -> Result<TokenStream> 
 
 /// JSON entry points compiled once, here: callers that use them instead of
 /// `serde_json::from_str::<T>` do not instantiate (and compile) the
-/// deserializer again in their own crate.
+/// deserializer again in their own crate. `inline(never)` keeps an
+/// optimizing build from copying the small wrappers, and with them the
+/// generic code, into the caller.
 fn json_entry_points(name: &Ident) -> TokenStream {
     quote! {
         impl #name {
             /// Reads one from JSON text.
+            #[inline(never)]
             pub fn from_json_str(json: &str) -> ::core::result::Result<Self, ::serde_json::Error> {
                 ::serde_json::from_str(json)
             }
 
             /// Reads one from JSON bytes.
+            #[inline(never)]
             pub fn from_json_slice(json: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
                 ::serde_json::from_slice(json)
             }
 
             /// Writes it as JSON text.
+            #[inline(never)]
             pub fn to_json_string(&self) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
                 ::serde_json::to_string(self)
             }

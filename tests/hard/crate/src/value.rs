@@ -10,18 +10,21 @@ pub struct Value {
 
 impl Value {
     /// Reads one from JSON text.
+    #[inline(never)]
     pub fn from_json_str(
         json: &str,
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::serde_json::from_str(json)
     }
     /// Reads one from JSON bytes.
+    #[inline(never)]
     pub fn from_json_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::serde_json::Error> {
         ::serde_json::from_slice(json)
     }
     /// Writes it as JSON text.
+    #[inline(never)]
     pub fn to_json_string(
         &self,
     ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
