@@ -44,6 +44,9 @@ gen_alone=$(seconds "" corpus-models "$perf/generated/src/lib.rs")
 naive_alone=$(seconds "" c1models "$perf/naive/src/lib.rs")
 gen_consumer=$(seconds "" consumer-generated "$perf/consumer-generated/src/main.rs")
 naive_consumer=$(seconds "" consumer-naive "$perf/consumer-naive/src/main.rs")
+# The touches above made the model crates stale in release: rebuild them
+# first, so that only the consumers are timed.
+cargo build -q --manifest-path "$manifest" --workspace --release
 gen_consumer_rel=$(seconds --release consumer-generated "$perf/consumer-generated/src/main.rs")
 naive_consumer_rel=$(seconds --release consumer-naive "$perf/consumer-naive/src/main.rs")
 
