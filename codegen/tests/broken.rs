@@ -3,29 +3,13 @@
 //! `expected.txt` of messages. `codegen generate` must exit 1, print every
 //! expected message, and leave the output directory byte for byte as it was.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().to_path_buf(),
-                    fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use common::snapshot;
 
 #[test]
 fn every_broken_doc_is_a_clear_error_and_writes_nothing() {
@@ -46,7 +30,7 @@ fn every_broken_doc_is_a_clear_error_and_writes_nothing() {
         fs::create_dir_all(out.join("src")).unwrap();
         fs::write(out.join("src/lib.rs"), "// the previous output\n").unwrap();
         fs::write(out.join("Cargo.toml"), "[package]\n").unwrap();
-        let before = files(&out);
+        let before = snapshot(&out);
         let o = Command::new(env!("CARGO_BIN_EXE_codegen"))
             .args(["generate", "--spec"])
             .arg(case)
@@ -63,7 +47,7 @@ fn every_broken_doc_is_a_clear_error_and_writes_nothing() {
                 failures.push(format!("{name}: missing `{line}` in:\n{stderr}"));
             }
         }
-        if files(&out) != before {
+        if snapshot(&out) != before {
             failures.push(format!("{name}: the output directory changed"));
         }
         if fs::read_dir(tmp.path()).unwrap().count() != 1 {
