@@ -23,6 +23,17 @@ fn codegen(args: &[&str]) -> Output {
         .expect("codegen runs")
 }
 
+/// `codegen generate --spec SPEC --out OUT`.
+fn generate(spec: &Path, out: &Path) -> Output {
+    codegen(&[
+        "generate",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -120,13 +131,7 @@ fn generate_is_deterministic_and_replaces_the_whole_output() {
     )
     .unwrap();
     for (spec, out) in [(&forward, &out_a), (&backward, &out_b)] {
-        let o = codegen(&[
-            "generate",
-            "--spec",
-            spec.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = generate(spec, out);
         assert!(o.status.success(), "{}", text(&o.stderr));
     }
     let a = snapshot(&out_a);
@@ -159,13 +164,7 @@ fn bad_input_names_file_line_and_text_and_writes_nothing() {
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("keep.txt"), "untouched").unwrap();
     let before = snapshot(&out);
-    let o = codegen(&[
-        "generate",
-        "--spec",
-        spec.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = generate(&spec, &out);
     assert_eq!(o.status.code(), Some(1));
     let stderr = text(&o.stderr);
     assert!(
@@ -255,13 +254,7 @@ fn colliding_names_are_renamed_with_a_warning() {
         let spec = tiny_spec(tmp.path(), "M", preamble, rows);
         fs::write(spec.join("overlay.toml"), overlay).unwrap();
         let out = tmp.path().join("out");
-        let o = codegen(&[
-            "generate",
-            "--spec",
-            spec.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = generate(&spec, &out);
         let stderr = text(&o.stderr);
         assert!(o.status.success(), "{stderr}");
         assert!(stderr.contains(expected), "{stderr}");
@@ -417,13 +410,7 @@ fn regeneration_keeps_the_mtime_of_unchanged_files() {
     let spec = edited_spec(tmp.path(), "accept.md", |t| t);
     let out = tmp.path().join("out");
     let generate = || {
-        let o = codegen(&[
-            "generate",
-            "--spec",
-            spec.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = generate(&spec, &out);
         assert!(o.status.success(), "{}", text(&o.stderr));
     };
     generate();
@@ -471,13 +458,7 @@ fn generate_will_not_replace_a_directory_it_did_not_write() {
     assert_eq!(snapshot(&out), before);
     // The spec inside the output.
     let spec = edited_spec(tmp.path(), "accept.md", |t| t);
-    let o = codegen(&[
-        "generate",
-        "--spec",
-        spec.to_str().unwrap(),
-        "--out",
-        tmp.path().to_str().unwrap(),
-    ]);
+    let o = generate(&spec, tmp.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(
         text(&o.stderr).contains("is inside the output directory"),
