@@ -972,8 +972,8 @@ fn model_doc(model: &Model) -> String {
 /// Variant names of an enum: the Python names in UpperCamel (characters
 /// that cannot be in an identifier taken as word breaks), a prefix common to
 /// all of them dropped where every name stays a valid identifier, a suffix
-/// where two would still collide; and the name of the catch-all variant, the
-/// first of `Unknown`, `UnknownValue`, `UnknownValue2`... that none takes.
+/// where two would still collide; and the name of the catch-all variant:
+/// `Unknown`, or the first of `UnknownValue`, `UnknownValue2`... that is free.
 fn enum_variants_of(e: &Enum) -> (Vec<String>, String) {
     let words: Vec<Vec<String>> = e
         .values
@@ -1022,16 +1022,11 @@ fn enum_variants_of(e: &Enum) -> (Vec<String>, String) {
     };
     let mut taken = BTreeSet::new();
     let variants: Vec<String> = bases.iter().map(|b| unique(b, &mut taken)).collect();
-    let unknown = std::iter::once("Unknown".to_string())
-        .chain((1..).map(|n| {
-            if n == 1 {
-                "UnknownValue".to_string()
-            } else {
-                format!("UnknownValue{n}")
-            }
-        }))
-        .find(|u| !taken.contains(u))
-        .expect("an unbounded sequence has a free name");
+    let unknown = if taken.contains("Unknown") {
+        unique("UnknownValue", &mut taken)
+    } else {
+        "Unknown".to_string()
+    };
     (variants, unknown)
 }
 

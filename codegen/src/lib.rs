@@ -113,19 +113,36 @@ pub fn read_spec(dir: &Path) -> Result<Vec<Source>> {
 
 /// Parses every source, reporting all errors at once.
 pub fn parse_all(sources: &[Source]) -> Result<Vec<parse::Doc>> {
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for s in sources {
-        match parse::parse_doc(&s.path, &s.text) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => errors.extend(e),
-        }
-    }
+    let (docs, errors, _) = parse_each(sources);
     if errors.is_empty() {
         Ok(docs)
     } else {
         Err(Error::Spec(errors))
     }
+}
+
+/// Parses every source: the docs that parsed, every problem, and the paths
+/// of the docs that did not.
+fn parse_each(
+    sources: &[Source],
+) -> (
+    Vec<parse::Doc>,
+    Vec<Diagnostic>,
+    std::collections::BTreeSet<String>,
+) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    let mut failed = std::collections::BTreeSet::new();
+    for s in sources {
+        match parse::parse_doc(&s.path, &s.text) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                failed.insert(s.path.clone());
+                errors.extend(e);
+            }
+        }
+    }
+    (docs, errors, failed)
 }
 
 /// Parses and resolves in-memory sources.
@@ -193,18 +210,9 @@ fn sorted(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
 pub fn load(dir: &Path, overlay: Option<&Path>) -> Result<Resolved> {
     let overlay = read_overlay(dir, overlay)?;
     let (sources, mut errors) = read_sources(dir)?;
-    let mut broken: std::collections::BTreeSet<String> =
-        errors.iter().map(|d| d.file.clone()).collect();
-    let mut docs = Vec::new();
-    for s in &sources {
-        match parse::parse_doc(&s.path, &s.text) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => {
-                broken.insert(s.path.clone());
-                errors.extend(e);
-            }
-        }
-    }
+    let (docs, parse_errors, mut broken) = parse_each(&sources);
+    broken.extend(errors.iter().map(|d| d.file.clone()));
+    errors.extend(parse_errors);
     match resolve::resolve_around(&docs, &overlay, &broken) {
         Ok(resolved) if errors.is_empty() => Ok(resolved),
         Ok(_) => Err(Error::Spec(sorted(errors))),
