@@ -8,35 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::emit::{emit, EmitOptions};
-use codegen::overlay::Overlay;
-
-/// Generates the corpus crate `name` under `target/`, with or without the
-/// overlay derived from the API's OpenAPI document; returns its directory.
+/// Generates the corpus crate `name` under `target/`; returns its directory.
 fn generate(shared: &Path, name: &str, with_overlay: bool) -> PathBuf {
-    let sources = codegen::read_spec(&e2e::corpus_docs(shared)).unwrap();
-    let overlay = if with_overlay {
-        let bare = codegen::build(&sources, &Overlay::default()).unwrap();
-        let openapi = e2e::openapi(shared);
-        let text = std::fs::read_to_string(&openapi).unwrap();
-        codegen::openapi::derive_overlay(&bare.ir, &openapi, &text)
-            .unwrap()
-            .0
-    } else {
-        Overlay::default()
-    };
-    let resolved = codegen::build(&sources, &overlay).unwrap_or_else(|e| panic!("{e}"));
-    let options = EmitOptions {
-        crate_name: name.into(),
-        command: "cargo test -p e2e --test corpus_crate".into(),
-    };
-    let emitted = emit(&resolved.ir, &options).unwrap_or_else(|e| panic!("{e}"));
-    assert!(emitted.warnings.is_empty(), "{:?}", emitted.warnings);
-    let files = emitted.files;
     let dir = e2e::repo_root().join("target").join(name);
-    codegen::output::write(&dir, &files).unwrap();
-    // The workspace's lock file pins the same dependency versions.
-    std::fs::copy(e2e::repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let command = "cargo test -p e2e --test corpus_crate";
+    let warnings = e2e::generate_corpus_crate(shared, &dir, name, with_overlay, command);
+    assert!(warnings.is_empty(), "{warnings:?}");
     dir
 }
 

@@ -44,3 +44,37 @@ pub fn fixtures(shared: &Path) -> PathBuf {
 pub fn openapi(shared: &Path) -> PathBuf {
     shared.join("corpus/conductorone-python-0.14.8/openapi.yaml")
 }
+
+/// Generates the crate `name` of the whole corpus into `dir`, with or
+/// without the overlay derived from the API's OpenAPI document, and pins its
+/// dependencies with the workspace's lock file. Returns the generator's
+/// warnings. `command` is what the generated files name as their source.
+pub fn generate_corpus_crate(
+    shared: &Path,
+    dir: &Path,
+    name: &str,
+    with_overlay: bool,
+    command: &str,
+) -> Vec<codegen::Diagnostic> {
+    use codegen::overlay::Overlay;
+    let sources = codegen::read_spec(&corpus_docs(shared)).unwrap();
+    let overlay = if with_overlay {
+        let bare = codegen::build(&sources, &Overlay::default()).unwrap();
+        let openapi = openapi(shared);
+        let text = std::fs::read_to_string(&openapi).unwrap();
+        codegen::openapi::derive_overlay(&bare.ir, &openapi, &text)
+            .unwrap()
+            .0
+    } else {
+        Overlay::default()
+    };
+    let resolved = codegen::build(&sources, &overlay).unwrap_or_else(|e| panic!("{e}"));
+    let options = codegen::emit::EmitOptions {
+        crate_name: name.into(),
+        command: command.into(),
+    };
+    let emitted = codegen::emit::emit(&resolved.ir, &options).unwrap_or_else(|e| panic!("{e}"));
+    codegen::output::write(dir, &emitted.files).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    emitted.warnings
+}

@@ -148,4 +148,25 @@ fn json_entry_points_compiled_in_the_crate() {
     assert_eq!(e, PolicyPolicyType::Revoke);
     let err = ProvisionPolicy::from_json_str(r#"{"connector":{},"manual":{}}"#).unwrap_err();
     assert!(err.to_string().contains("oneof `typ`"), "{err}");
+    // Bytes are read as text: invalid UTF-8 is an error that says where.
+    let err = Policy::from_json_slice(b"{\"id\":\"\xff\"}").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid utf-8 sequence of 1 bytes from index 7"
+    );
+    let p = Policy::from_json_slice(br#"{"id":"p"}"#).unwrap();
+    assert_eq!(p.id.as_deref(), Some("p"));
+}
+
+#[test]
+fn enums_read_known_values_from_escaped_and_plain_text() {
+    // An escape makes serde_json hand over an owned string, plain text a
+    // borrowed one: both reach the same variants, and unknowns are kept.
+    let e = PolicyPolicyType::from_json_str(r#""POLICY_TYPE_\u0047RANT""#).unwrap();
+    assert_eq!(e, PolicyPolicyType::Grant);
+    let e = PolicyPolicyType::from_json_str(r#""POLICY_TYPE_NEW\u0021""#).unwrap();
+    assert_eq!(e, PolicyPolicyType::Unknown("POLICY_TYPE_NEW!".into()));
+    assert_eq!(e.to_json_string().unwrap(), r#""POLICY_TYPE_NEW!""#);
+    let err = PolicyPolicyType::from_json_str("7").unwrap_err();
+    assert!(err.to_string().contains("expected a string"), "{err}");
 }

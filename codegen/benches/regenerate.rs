@@ -12,6 +12,10 @@ use codegen::parse::Doc;
 use codegen::Source;
 use divan::Bencher;
 
+// The allocator `codegen` itself runs with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     eprintln!("regenerate: docs from {}", docs_dir().display());
     divan::main();

@@ -130,11 +130,30 @@ fn parse_each(
     Vec<Diagnostic>,
     std::collections::BTreeSet<String>,
 ) {
+    // Docs parse independently: spread them over the cores, in order.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = sources.len().div_ceil(workers).max(1);
+    let parsed: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|s| (s, parse::parse_doc(&s.path, &s.text)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a parser thread panicked"))
+            .collect()
+    });
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut failed = std::collections::BTreeSet::new();
-    for s in sources {
-        match parse::parse_doc(&s.path, &s.text) {
+    for (s, result) in parsed {
+        match result {
             Ok(doc) => docs.push(doc),
             Err(e) => {
                 failed.insert(s.path.clone());

@@ -7,6 +7,12 @@ use clap::{Args, Parser, Subcommand};
 use codegen::emit::{self, EmitOptions};
 use codegen::{output, Result};
 
+// Building and printing the code allocates millions of small token and
+// syntax nodes; mimalloc makes regeneration markedly faster than the system
+// allocator (see the `regenerate` bench).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The command that regenerates the checked-in crate.
 const REGENERATE: &str = "cargo run -p codegen -- generate";
 

@@ -112,9 +112,21 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<Drift>> {
 pub fn write(dir: &Path, files: &Files) -> Result<()> {
     // Nothing to do leaves every file (and its mtime, so cargo rebuilds
     // nothing) as it is.
-    if dir.exists() && check(dir, files)?.is_empty() {
+    let drift = if dir.exists() {
+        check(dir, files)?
+    } else {
+        Vec::new()
+    };
+    if dir.exists() && drift.is_empty() {
         return Ok(());
     }
+    let stale: std::collections::BTreeSet<&str> = drift
+        .iter()
+        .filter_map(|d| match d {
+            Drift::Changed(p) | Drift::Missing(p) => Some(p.as_str()),
+            Drift::Extra(_) => None,
+        })
+        .collect();
     if dir.exists() && !list_files(dir)?.is_empty() && !made_by_codegen(dir) {
         return Err(Error::io(
             dir,
@@ -140,9 +152,8 @@ pub fn write(dir: &Path, files: &Files) -> Result<()> {
         }
         // A file that does not change is linked, not rewritten: it keeps its
         // mtime, so cargo recompiles only what changed.
-        let current = dir.join(path);
-        let unchanged = fs::read(&current).is_ok_and(|bytes| bytes == contents.as_bytes());
-        if !(unchanged && fs::hard_link(&current, &abs).is_ok()) {
+        let unchanged = dir.exists() && !stale.contains(path.as_str());
+        if !(unchanged && fs::hard_link(dir.join(path), &abs).is_ok()) {
             fs::write(&abs, contents).map_err(|e| Error::io(&abs, e))?;
         }
     }

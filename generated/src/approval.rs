@@ -6,46 +6,33 @@ use crate::{
 };
 
 /// Describes an approval step of a policy.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Approval {
     /// The `typ` oneof: at most one of `users`, `manager`, `appOwners`, `group`, `self`, `entitlementOwners`, `expression`, `webhook` is set.
     #[serde(flatten)]
-    pub typ: ::core::option::Option<ApprovalTyp>,
+    pub typ: Option<ApprovalTyp>,
     /// When true, reviewers may hand this step over to someone else.
-    #[serde(
-        rename = "allowReassignment",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub allow_reassignment: ::core::option::Option<bool>,
+    #[serde(rename = "allowReassignment", skip_serializing_if = "Option::is_none")]
+    pub allow_reassignment: Option<bool>,
     /// Tells whether the step has been assigned.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub assigned: ::core::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned: Option<bool>,
     /// When true, approvers must give a reason for approving this step.
-    #[serde(
-        rename = "requireApprovalReason",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub require_approval_reason: ::core::option::Option<bool>,
+    #[serde(rename = "requireApprovalReason", skip_serializing_if = "Option::is_none")]
+    pub require_approval_reason: Option<bool>,
     /// When true, reviewers must give a reason for denying this step.
-    #[serde(
-        rename = "requireDenialReason",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub require_denial_reason: ::core::option::Option<bool>,
+    #[serde(rename = "requireDenialReason", skip_serializing_if = "Option::is_none")]
+    pub require_denial_reason: Option<bool>,
     /// When true, reviewers must give a reason for reassigning this step.
     #[serde(
         rename = "requireReassignmentReason",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub require_reassignment_reason: ::core::option::Option<bool>,
+    pub require_reassignment_reason: Option<bool>,
 }
 
 /// The `typ` oneof of [`Approval`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum ApprovalTyp {
     /// Settings for an approval step handled by an explicit list of users.
     #[serde(rename = "users")]
@@ -89,60 +76,56 @@ impl ApprovalTyp {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Approval {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for Approval {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[derive(::serde::Deserialize)]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "Approval")]
         struct __Wire {
             #[serde(rename = "users", default)]
-            user_approval: ::core::option::Option<UserApproval>,
+            user_approval: Option<UserApproval>,
             #[serde(rename = "manager", default)]
-            manager_approval: ::core::option::Option<ManagerApproval>,
+            manager_approval: Option<ManagerApproval>,
             #[serde(rename = "appOwners", default)]
-            app_owner_approval: ::core::option::Option<AppOwnerApproval>,
+            app_owner_approval: Option<AppOwnerApproval>,
             #[serde(rename = "group", default)]
-            app_group_approval: ::core::option::Option<AppGroupApproval>,
+            app_group_approval: Option<AppGroupApproval>,
             #[serde(rename = "self", default)]
-            self_approval: ::core::option::Option<SelfApproval>,
+            self_approval: Option<SelfApproval>,
             #[serde(rename = "entitlementOwners", default)]
-            entitlement_owner_approval: ::core::option::Option<EntitlementOwnerApproval>,
+            entitlement_owner_approval: Option<EntitlementOwnerApproval>,
             #[serde(rename = "expression", default)]
-            expression_approval: ::core::option::Option<ExpressionApproval>,
+            expression_approval: Option<ExpressionApproval>,
             #[serde(rename = "webhook", default)]
-            webhook_approval: ::core::option::Option<WebhookApproval>,
+            webhook_approval: Option<WebhookApproval>,
             #[serde(
                 rename = "allowReassignment",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
+                skip_serializing_if = "Option::is_none"
             )]
-            allow_reassignment: ::core::option::Option<bool>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            assigned: ::core::option::Option<bool>,
+            allow_reassignment: Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            assigned: Option<bool>,
             #[serde(
                 rename = "requireApprovalReason",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
+                skip_serializing_if = "Option::is_none"
             )]
-            require_approval_reason: ::core::option::Option<bool>,
+            require_approval_reason: Option<bool>,
             #[serde(
                 rename = "requireDenialReason",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
+                skip_serializing_if = "Option::is_none"
             )]
-            require_denial_reason: ::core::option::Option<bool>,
+            require_denial_reason: Option<bool>,
             #[serde(
                 rename = "requireReassignmentReason",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
+                skip_serializing_if = "Option::is_none"
             )]
-            require_reassignment_reason: ::core::option::Option<bool>,
+            require_reassignment_reason: Option<bool>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut typ: ::core::option::Option<ApprovalTyp> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut typ: Option<ApprovalTyp> = None;
         for __member in [
             __wire.user_approval.map(ApprovalTyp::Users),
             __wire.manager_approval.map(ApprovalTyp::Manager),
@@ -156,19 +139,19 @@ impl<'de> ::serde::Deserialize<'de> for Approval {
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &typ {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &typ {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "typ", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            typ = ::core::option::Option::Some(__member);
+            typ = Some(__member);
         }
-        ::core::result::Result::Ok(Self {
+        Ok(Self {
             typ,
             allow_reassignment: __wire.allow_reassignment,
             assigned: __wire.assigned,
@@ -179,26 +162,4 @@ impl<'de> ::serde::Deserialize<'de> for Approval {
     }
 }
 
-impl Approval {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Approval);

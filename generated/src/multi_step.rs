@@ -3,37 +3,11 @@
 use crate::ProvisionPolicy;
 
 /// A provision step made up of several provision steps processed in turn.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MultiStep {
     /// Provision steps executed as part of this multi-step provisioning.
-    #[serde(
-        rename = "provisionSteps",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub provision_steps: ::core::option::Option<::std::vec::Vec<ProvisionPolicy>>,
+    #[serde(rename = "provisionSteps", skip_serializing_if = "Option::is_none")]
+    pub provision_steps: Option<Vec<ProvisionPolicy>>,
 }
 
-impl MultiStep {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(MultiStep);

@@ -3,101 +3,44 @@
 use crate::{PolicyPolicyType, PolicyPostActions, PolicySteps, Rule};
 
 /// Defines how ConductorOne handles a task, including its type, approvers, fallback handling and escalation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
-    #[serde(
-        rename = "createdAt",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub created_at: ::core::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
-    #[serde(
-        rename = "deletedAt",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub deleted_at: ::core::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    #[serde(rename = "createdAt", skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    #[serde(rename = "deletedAt", skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Free-text summary explaining what the policy is for.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub description: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Human-readable name of the policy.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub display_name: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Unique identifier of the policy.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Maps a policy type string to the steps of the policy. Kept from an older design, it should hold exactly one entry.
-    #[serde(
-        rename = "policySteps",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub policy_steps: ::core::option::Option<
-        ::indexmap::IndexMap<::std::string::String, PolicySteps>,
-    >,
+    #[serde(rename = "policySteps", skip_serializing_if = "Option::is_none")]
+    pub policy_steps: Option<indexmap::IndexMap<String, PolicySteps>>,
     /// The kind of policy; it also serves as the key for looking up `policy_steps`.
-    #[serde(
-        rename = "policyType",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub policy_type: ::core::option::Option<PolicyPolicyType>,
+    #[serde(rename = "policyType", skip_serializing_if = "Option::is_none")]
+    pub policy_type: Option<PolicyPolicyType>,
     /// Ordered actions that run once the policy has finished processing.
-    #[serde(
-        rename = "postActions",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub post_actions: ::core::option::Option<::std::vec::Vec<PolicyPostActions>>,
+    #[serde(rename = "postActions", skip_serializing_if = "Option::is_none")]
+    pub post_actions: Option<Vec<PolicyPostActions>>,
     /// When true, tasks are reassigned to the delegates that users have configured on their own accounts.
     #[serde(
         rename = "reassignTasksToDelegates",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub reassign_tasks_to_delegates: ::core::option::Option<bool>,
+    pub reassign_tasks_to_delegates: Option<bool>,
     /// The list of rules attached to the policy.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub rules: ::core::option::Option<::std::vec::Vec<Rule>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<Vec<Rule>>,
     /// Tells whether this is a built-in system policy; such policies are read-only.
-    #[serde(
-        rename = "systemBuiltin",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub system_builtin: ::core::option::Option<bool>,
-    #[serde(
-        rename = "updatedAt",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub updated_at: ::core::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    #[serde(rename = "systemBuiltin", skip_serializing_if = "Option::is_none")]
+    pub system_builtin: Option<bool>,
+    #[serde(rename = "updatedAt", skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
-impl Policy {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Policy);

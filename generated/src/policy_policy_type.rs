@@ -18,7 +18,7 @@ pub enum PolicyPolicyType {
     /// `POLICY_TYPE_PROVISION`
     Provision,
     /// A value not documented when this crate was generated.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 
 impl PolicyPolicyType {
@@ -36,8 +36,8 @@ impl PolicyPolicyType {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for PolicyPolicyType {
-    fn from(value: ::std::string::String) -> Self {
+impl core::convert::From<String> for PolicyPolicyType {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "POLICY_TYPE_UNSPECIFIED" => Self::Unspecified,
             "POLICY_TYPE_GRANT" => Self::Grant,
@@ -50,57 +50,63 @@ impl ::core::convert::From<::std::string::String> for PolicyPolicyType {
     }
 }
 
-impl ::core::convert::From<&str> for PolicyPolicyType {
+impl core::convert::From<&str> for PolicyPolicyType {
     fn from(value: &str) -> Self {
-        <Self as ::core::convert::From<::std::string::String>>::from(value.into())
+        match value {
+            "POLICY_TYPE_UNSPECIFIED" => Self::Unspecified,
+            "POLICY_TYPE_GRANT" => Self::Grant,
+            "POLICY_TYPE_REVOKE" => Self::Revoke,
+            "POLICY_TYPE_CERTIFY" => Self::Certify,
+            "POLICY_TYPE_ACCESS_REQUEST" => Self::AccessRequest,
+            "POLICY_TYPE_PROVISION" => Self::Provision,
+            _ => Self::Unknown(value.into()),
+        }
     }
 }
 
-impl ::core::fmt::Display for PolicyPolicyType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl core::fmt::Display for PolicyPolicyType {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for PolicyPolicyType {
-    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+impl serde::Serialize for PolicyPolicyType {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
-        S: ::serde::Serializer,
+        S: serde::Serializer,
     {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for PolicyPolicyType {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+impl<'de> serde::Deserialize<'de> for PolicyPolicyType {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        D: serde::Deserializer<'de>,
     {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(<Self as ::core::convert::From<::std::string::String>>::from)
+        /// Known values are matched on the borrowed text; only an
+        /// unknown one is copied.
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
+            type Value = PolicyPolicyType;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                value: &str,
+            ) -> Result<PolicyPolicyType, E> {
+                Ok(PolicyPolicyType::from(value))
+            }
+            fn visit_string<E: serde::de::Error>(
+                self,
+                value: String,
+            ) -> Result<PolicyPolicyType, E> {
+                Ok(PolicyPolicyType::from(value))
+            }
+        }
+        deserializer.deserialize_str(__Visitor)
     }
 }
 
-impl PolicyPolicyType {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(PolicyPolicyType);

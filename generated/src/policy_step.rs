@@ -3,15 +3,15 @@
 use crate::{Accept, Approval, Provision, Reject, Wait};
 
 /// A single step in the processing flow of a policy.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct PolicyStep {
     /// The `step` oneof: at most one of `approval`, `provision`, `accept`, `reject`, `wait` is set.
     #[serde(flatten)]
-    pub step: ::core::option::Option<PolicyStepStep>,
+    pub step: Option<PolicyStepStep>,
 }
 
 /// The `step` oneof of [`PolicyStep`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum PolicyStepStep {
     /// An approval step of a policy.
     ///
@@ -56,28 +56,28 @@ impl PolicyStepStep {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for PolicyStep {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for PolicyStep {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[derive(::serde::Deserialize)]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "PolicyStep")]
         struct __Wire {
             #[serde(rename = "approval", default)]
-            approval: ::core::option::Option<Approval>,
+            approval: Option<Approval>,
             #[serde(rename = "provision", default)]
-            provision: ::core::option::Option<Provision>,
+            provision: Option<Provision>,
             #[serde(rename = "accept", default)]
-            accept: ::core::option::Option<Accept>,
+            accept: Option<Accept>,
             #[serde(rename = "reject", default)]
-            reject: ::core::option::Option<Reject>,
+            reject: Option<Reject>,
             #[serde(rename = "wait", default)]
-            wait: ::core::option::Option<Wait>,
+            wait: Option<Wait>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut step: ::core::option::Option<PolicyStepStep> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut step: Option<PolicyStepStep> = None;
         for __member in [
             __wire.approval.map(PolicyStepStep::Approval),
             __wire.provision.map(PolicyStepStep::Provision),
@@ -88,42 +88,20 @@ impl<'de> ::serde::Deserialize<'de> for PolicyStep {
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &step {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &step {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "step", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            step = ::core::option::Option::Some(__member);
+            step = Some(__member);
         }
-        ::core::result::Result::Ok(Self { step })
+        Ok(Self { step })
     }
 }
 
-impl PolicyStep {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(PolicyStep);

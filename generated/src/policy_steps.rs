@@ -3,33 +3,11 @@
 use crate::PolicyStep;
 
 /// Holds the ordered steps of a policy.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PolicySteps {
     /// Ordered steps defining how the policy is processed. Each entry is a oneof, so only one of its properties may be set.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub steps: ::core::option::Option<::std::vec::Vec<PolicyStep>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<PolicyStep>>,
 }
 
-impl PolicySteps {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(PolicySteps);

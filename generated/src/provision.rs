@@ -3,7 +3,7 @@
 use crate::{ProvisionPolicy, ProvisionTarget};
 
 /// A provision step that points to a provision policy.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Provision {
     /// Oneof describing how the provision step is carried out.
     ///
@@ -14,44 +14,14 @@ pub struct Provision {
     ///   - webhook
     ///   - multiStep
     ///   - externalTicket
-    #[serde(
-        rename = "provisionPolicy",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub provision_policy: ::core::option::Option<ProvisionPolicy>,
+    #[serde(rename = "provisionPolicy", skip_serializing_if = "Option::is_none")]
+    pub provision_policy: Option<ProvisionPolicy>,
     /// Identifies the app and app entitlement to provision, plus the app user and grant duration when known.
-    #[serde(
-        rename = "provisionTarget",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub provision_target: ::core::option::Option<ProvisionTarget>,
+    #[serde(rename = "provisionTarget", skip_serializing_if = "Option::is_none")]
+    pub provision_target: Option<ProvisionTarget>,
     /// Tells whether the step has been assigned.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub assigned: ::core::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned: Option<bool>,
 }
 
-impl Provision {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Provision);

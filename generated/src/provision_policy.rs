@@ -6,15 +6,15 @@ use crate::{
 };
 
 /// A oneof that determines how a provision step is carried out.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ProvisionPolicy {
     /// The `typ` oneof: at most one of `connector`, `manual`, `delegated`, `webhook`, `multiStep`, `externalTicket` is set.
     #[serde(flatten)]
-    pub typ: ::core::option::Option<ProvisionPolicyTyp>,
+    pub typ: Option<ProvisionPolicyTyp>,
 }
 
 /// The `typ` oneof of [`ProvisionPolicy`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum ProvisionPolicyTyp {
     /// Provisioning is done by a connector; this option has no fields.
     #[serde(rename = "connector")]
@@ -50,30 +50,30 @@ impl ProvisionPolicyTyp {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for ProvisionPolicy {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for ProvisionPolicy {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[derive(::serde::Deserialize)]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "ProvisionPolicy")]
         struct __Wire {
             #[serde(rename = "connector", default)]
-            connector_provision: ::core::option::Option<ConnectorProvision>,
+            connector_provision: Option<ConnectorProvision>,
             #[serde(rename = "manual", default)]
-            manual_provision: ::core::option::Option<ManualProvision>,
+            manual_provision: Option<ManualProvision>,
             #[serde(rename = "delegated", default)]
-            delegated_provision: ::core::option::Option<DelegatedProvision>,
+            delegated_provision: Option<DelegatedProvision>,
             #[serde(rename = "webhook", default)]
-            webhook_provision: ::core::option::Option<WebhookProvision>,
+            webhook_provision: Option<WebhookProvision>,
             #[serde(rename = "multiStep", default)]
-            multi_step: ::core::option::Option<MultiStep>,
+            multi_step: Option<MultiStep>,
             #[serde(rename = "externalTicket", default)]
-            external_ticket_provision: ::core::option::Option<ExternalTicketProvision>,
+            external_ticket_provision: Option<ExternalTicketProvision>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut typ: ::core::option::Option<ProvisionPolicyTyp> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut typ: Option<ProvisionPolicyTyp> = None;
         for __member in [
             __wire.connector_provision.map(ProvisionPolicyTyp::Connector),
             __wire.manual_provision.map(ProvisionPolicyTyp::Manual),
@@ -85,42 +85,20 @@ impl<'de> ::serde::Deserialize<'de> for ProvisionPolicy {
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &typ {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &typ {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "typ", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            typ = ::core::option::Option::Some(__member);
+            typ = Some(__member);
         }
-        ::core::result::Result::Ok(Self { typ })
+        Ok(Self { typ })
     }
 }
 
-impl ProvisionPolicy {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(ProvisionPolicy);

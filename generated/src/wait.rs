@@ -3,38 +3,26 @@
 use crate::WaitCondition;
 
 /// A policy step that pauses until a condition is satisfied.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Wait {
     /// The `until` oneof: at most one of `condition` is set.
     #[serde(flatten)]
-    pub until: ::core::option::Option<WaitUntil>,
+    pub until: Option<WaitUntil>,
     /// Comment posted the first time the check fails.
-    #[serde(
-        rename = "commentOnFirstWait",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub comment_on_first_wait: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "commentOnFirstWait", skip_serializing_if = "Option::is_none")]
+    pub comment_on_first_wait: Option<String>,
     /// Comment posted when the wait times out.
-    #[serde(
-        rename = "commentOnTimeout",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub comment_on_timeout: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "commentOnTimeout", skip_serializing_if = "Option::is_none")]
+    pub comment_on_timeout: Option<String>,
     /// Condition name displayed on the task details page.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
-    #[serde(
-        rename = "timeoutDuration",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub timeout_duration: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "timeoutDuration", skip_serializing_if = "Option::is_none")]
+    pub timeout_duration: Option<String>,
 }
 
 /// The `until` oneof of [`Wait`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum WaitUntil {
     /// The condition the step waits on.
     #[serde(rename = "condition")]
@@ -50,57 +38,51 @@ impl WaitUntil {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Wait {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for Wait {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[derive(::serde::Deserialize)]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "Wait")]
         struct __Wire {
             #[serde(rename = "condition", default)]
-            wait_condition: ::core::option::Option<WaitCondition>,
+            wait_condition: Option<WaitCondition>,
             #[serde(
                 rename = "commentOnFirstWait",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
+                skip_serializing_if = "Option::is_none"
             )]
-            comment_on_first_wait: ::core::option::Option<::std::string::String>,
+            comment_on_first_wait: Option<String>,
             #[serde(
                 rename = "commentOnTimeout",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
+                skip_serializing_if = "Option::is_none"
             )]
-            comment_on_timeout: ::core::option::Option<::std::string::String>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            name: ::core::option::Option<::std::string::String>,
-            #[serde(
-                rename = "timeoutDuration",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
-            )]
-            timeout_duration: ::core::option::Option<::std::string::String>,
+            comment_on_timeout: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<String>,
+            #[serde(rename = "timeoutDuration", skip_serializing_if = "Option::is_none")]
+            timeout_duration: Option<String>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut until: ::core::option::Option<WaitUntil> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut until: Option<WaitUntil> = None;
         for __member in [__wire.wait_condition.map(WaitUntil::Condition)]
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &until {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &until {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "until", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            until = ::core::option::Option::Some(__member);
+            until = Some(__member);
         }
-        ::core::result::Result::Ok(Self {
+        Ok(Self {
             until,
             comment_on_first_wait: __wire.comment_on_first_wait,
             comment_on_timeout: __wire.comment_on_timeout,
@@ -110,26 +92,4 @@ impl<'de> ::serde::Deserialize<'de> for Wait {
     }
 }
 
-impl Wait {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Wait);

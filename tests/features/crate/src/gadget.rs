@@ -3,36 +3,14 @@
 use crate::Widget;
 
 /// Points back to a widget, so the two form a cycle.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Gadget {
     /// The widget that holds this gadget.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub parent: ::core::option::Option<::std::boxed::Box<Widget>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<Widget>>,
     /// When it was made.
     #[serde(rename = "madeAt")]
-    pub made_at: ::chrono::DateTime<::chrono::FixedOffset>,
+    pub made_at: chrono::DateTime<chrono::FixedOffset>,
 }
 
-impl Gadget {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Gadget);

@@ -22,3 +22,40 @@ pub use widget::{Widget, WidgetShape, WidgetMeasure};
 #[rustfmt::skip]
 mod widget_kind;
 pub use widget_kind::WidgetKind;
+
+/// The JSON entry points every model gets, compiled once, here: callers that
+/// use them instead of `serde_json::from_str::<T>` do not instantiate (and
+/// compile) the deserializer again in their own crate. Bytes are checked to
+/// be UTF-8 and read as text, so the deserializer is instantiated once, not
+/// twice. `inline(never)` keeps an optimizing build from copying the small
+/// wrappers, and with them the generic code, into the caller.
+macro_rules! json_entry_points {
+    ($model:ident) => {
+        impl $model {
+            /// Reads one from JSON text.
+            #[inline(never)]
+            pub fn from_json_str(json: &str) -> ::serde_json::Result<Self> {
+                ::serde_json::from_str(json)
+            }
+
+            /// Reads one from JSON bytes, which must be UTF-8.
+            #[inline(never)]
+            pub fn from_json_slice(json: &[u8]) -> ::serde_json::Result<Self> {
+                match ::core::str::from_utf8(json) {
+                    ::core::result::Result::Ok(text) => Self::from_json_str(text),
+                    ::core::result::Result::Err(e) => {
+                        ::core::result::Result::Err(::serde::de::Error::custom(e))
+                    }
+                }
+            }
+
+            /// Writes it as JSON text.
+            #[inline(never)]
+            pub fn to_json_string(&self) -> ::serde_json::Result<::std::string::String> {
+                ::serde_json::to_string(self)
+            }
+        }
+    };
+}
+
+pub(crate) use json_entry_points;

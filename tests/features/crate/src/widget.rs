@@ -3,31 +3,31 @@
 use crate::{Gadget, WidgetKind};
 
 /// A made-up model that uses every construct of the dialect the real spec does not.
-#[::serde_with::serde_as]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[serde_with::serde_as]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Widget {
     /// The `shape` oneof: at most one of `round`, `boxy` is set.
     #[serde(flatten)]
-    pub shape: ::core::option::Option<WidgetShape>,
+    pub shape: Option<WidgetShape>,
     /// The `measure` oneof: at most one of `sides` is set.
     #[serde(flatten)]
-    pub measure: ::core::option::Option<WidgetMeasure>,
+    pub measure: Option<WidgetMeasure>,
     /// Always present.
-    pub id: ::std::string::String,
+    pub id: String,
     /// A 64-bit count.
     #[serde_as(
-        as = "::core::option::Option<::serde_with::PickFirst<(::serde_with::DisplayFromStr, ::serde_with::Same)>>"
+        as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>"
     )]
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub count: ::core::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
     /// Several counts.
     #[serde_as(
-        as = "::core::option::Option<::std::vec::Vec<::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>>>"
+        as = "Option<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>"
     )]
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub sizes: ::core::option::Option<::std::vec::Vec<i64>>,
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub ratio: ::core::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sizes: Option<Vec<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
     /// Text that looks like code to rustdoc:
     /// ~~~text
     /// let x: u8 = 300;
@@ -35,68 +35,49 @@ pub struct Widget {
     ///
     /// let y: u8 = 300;
     /// See <http://example.com/a_(b)>.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub notes: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
     /// Absent, null or a name.
     #[serde(
         default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
     )]
-    pub nickname: ::core::option::Option<::core::option::Option<::std::string::String>>,
+    pub nickname: Option<Option<String>>,
     /// A field named like a keyword.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<WidgetKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<WidgetKind>,
     /// A Python-escaped name.
-    #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub self_: ::core::option::Option<bool>,
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
+    pub self_: Option<bool>,
     /// An `@`-key.
-    #[serde(
-        rename = "@type",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub at_type: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "@type", skip_serializing_if = "Option::is_none")]
+    pub at_type: Option<String>,
     /// Ordered labels.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub labels: ::core::option::Option<
-        ::indexmap::IndexMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<indexmap::IndexMap<String, String>>,
     /// Free-form data:
     /// indented like code
     /// `<br/>not a doctest<br/>`
-    #[serde(
-        rename = "extraData",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub extra_data: ::core::option::Option<
-        ::std::vec::Vec<::indexmap::IndexMap<::std::string::String, ::serde_json::Value>>,
-    >,
+    #[serde(rename = "extraData", skip_serializing_if = "Option::is_none")]
+    pub extra_data: Option<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
     /// Named after its type.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub gadget: ::core::option::Option<::std::boxed::Box<Gadget>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gadget: Option<Box<Gadget>>,
     /// Keys the docs do not list, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::indexmap::IndexMap<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: indexmap::IndexMap<String, serde_json::Value>,
 }
 
 /// The `shape` oneof of [`Widget`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum WidgetShape {
     /// A round one; see [the guide](https://example.com/guide) or &lt;b&gt;this&lt;/b&gt; \[link\].
     #[serde(rename = "round")]
-    Round(::std::boxed::Box<Gadget>),
+    Round(Box<Gadget>),
     /// A boxy one.
     #[serde(rename = "boxy")]
-    Boxy(::std::string::String),
+    Boxy(String),
 }
 
 impl WidgetShape {
@@ -110,12 +91,12 @@ impl WidgetShape {
 }
 
 /// The `measure` oneof of [`Widget`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum WidgetMeasure {
     /// An integer member of a oneof.
     #[serde(rename = "sides")]
     #[serde(
-        with = "::serde_with::As::<::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>>"
+        with = "serde_with::As::<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
     )]
     Sides(i64),
 }
@@ -129,86 +110,63 @@ impl WidgetMeasure {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Widget {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for Widget {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[::serde_with::serde_as]
-        #[derive(::serde::Deserialize)]
+        #[serde_with::serde_as]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "Widget")]
         struct __Wire {
             #[serde(rename = "round", default)]
-            round_shape: ::core::option::Option<::std::boxed::Box<Gadget>>,
+            round_shape: Option<Box<Gadget>>,
             #[serde(rename = "boxy", default)]
-            boxy: ::core::option::Option<::std::string::String>,
+            boxy: Option<String>,
             #[serde_as(
-                as = "::core::option::Option<::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>>"
+                as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
             )]
             #[serde(rename = "sides", default)]
-            sides: ::core::option::Option<i64>,
-            id: ::std::string::String,
+            sides: Option<i64>,
+            id: String,
             #[serde_as(
-                as = "::core::option::Option<::serde_with::PickFirst<(::serde_with::DisplayFromStr, ::serde_with::Same)>>"
+                as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>"
             )]
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            count: ::core::option::Option<i64>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            count: Option<i64>,
             #[serde_as(
-                as = "::core::option::Option<::std::vec::Vec<::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>>>"
+                as = "Option<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>"
             )]
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            sizes: ::core::option::Option<::std::vec::Vec<i64>>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            ratio: ::core::option::Option<f64>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            notes: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            sizes: Option<Vec<i64>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            ratio: Option<f64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            notes: Option<String>,
             #[serde(
                 default,
-                skip_serializing_if = "::core::option::Option::is_none",
-                with = "::serde_with::rust::double_option"
+                skip_serializing_if = "Option::is_none",
+                with = "serde_with::rust::double_option"
             )]
-            nickname: ::core::option::Option<
-                ::core::option::Option<::std::string::String>,
-            >,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            r#type: ::core::option::Option<WidgetKind>,
-            #[serde(
-                rename = "self",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
-            )]
-            self_: ::core::option::Option<bool>,
-            #[serde(
-                rename = "@type",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
-            )]
-            at_type: ::core::option::Option<::std::string::String>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            labels: ::core::option::Option<
-                ::indexmap::IndexMap<::std::string::String, ::std::string::String>,
-            >,
-            #[serde(
-                rename = "extraData",
-                default,
-                skip_serializing_if = "::core::option::Option::is_none"
-            )]
-            extra_data: ::core::option::Option<
-                ::std::vec::Vec<
-                    ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
-                >,
-            >,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            gadget: ::core::option::Option<::std::boxed::Box<Gadget>>,
+            nickname: Option<Option<String>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            r#type: Option<WidgetKind>,
+            #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
+            self_: Option<bool>,
+            #[serde(rename = "@type", skip_serializing_if = "Option::is_none")]
+            at_type: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            labels: Option<indexmap::IndexMap<String, String>>,
+            #[serde(rename = "extraData", skip_serializing_if = "Option::is_none")]
+            extra_data: Option<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            gadget: Option<Box<Gadget>>,
             #[serde(flatten)]
-            additional_properties: ::indexmap::IndexMap<
-                ::std::string::String,
-                ::serde_json::Value,
-            >,
+            additional_properties: indexmap::IndexMap<String, serde_json::Value>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut shape: ::core::option::Option<WidgetShape> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut shape: Option<WidgetShape> = None;
         for __member in [
             __wire.round_shape.map(WidgetShape::Round),
             __wire.boxy.map(WidgetShape::Boxy),
@@ -216,33 +174,33 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &shape {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &shape {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "shape", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            shape = ::core::option::Option::Some(__member);
+            shape = Some(__member);
         }
-        let mut measure: ::core::option::Option<WidgetMeasure> = ::core::option::Option::None;
+        let mut measure: Option<WidgetMeasure> = None;
         for __member in [__wire.sides.map(WidgetMeasure::Sides)].into_iter().flatten() {
-            if let ::core::option::Option::Some(__first) = &measure {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &measure {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "measure", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            measure = ::core::option::Option::Some(__member);
+            measure = Some(__member);
         }
-        ::core::result::Result::Ok(Self {
+        Ok(Self {
             shape,
             measure,
             id: __wire.id,
@@ -262,26 +220,4 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
     }
 }
 
-impl Widget {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Widget);

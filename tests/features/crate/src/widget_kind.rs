@@ -12,7 +12,7 @@ pub enum WidgetKind {
     /// `KIND_SOLID`
     Solid,
     /// A value not documented when this crate was generated.
-    UnknownValue(::std::string::String),
+    UnknownValue(String),
 }
 
 impl WidgetKind {
@@ -27,8 +27,8 @@ impl WidgetKind {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for WidgetKind {
-    fn from(value: ::std::string::String) -> Self {
+impl core::convert::From<String> for WidgetKind {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "KIND_UNKNOWN" => Self::Unknown,
             "KIND_FLAT" => Self::Flat,
@@ -38,57 +38,60 @@ impl ::core::convert::From<::std::string::String> for WidgetKind {
     }
 }
 
-impl ::core::convert::From<&str> for WidgetKind {
+impl core::convert::From<&str> for WidgetKind {
     fn from(value: &str) -> Self {
-        <Self as ::core::convert::From<::std::string::String>>::from(value.into())
+        match value {
+            "KIND_UNKNOWN" => Self::Unknown,
+            "KIND_FLAT" => Self::Flat,
+            "KIND_SOLID" => Self::Solid,
+            _ => Self::UnknownValue(value.into()),
+        }
     }
 }
 
-impl ::core::fmt::Display for WidgetKind {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl core::fmt::Display for WidgetKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for WidgetKind {
-    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+impl serde::Serialize for WidgetKind {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
-        S: ::serde::Serializer,
+        S: serde::Serializer,
     {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for WidgetKind {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+impl<'de> serde::Deserialize<'de> for WidgetKind {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        D: serde::Deserializer<'de>,
     {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(<Self as ::core::convert::From<::std::string::String>>::from)
+        /// Known values are matched on the borrowed text; only an
+        /// unknown one is copied.
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
+            type Value = WidgetKind;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                value: &str,
+            ) -> Result<WidgetKind, E> {
+                Ok(WidgetKind::from(value))
+            }
+            fn visit_string<E: serde::de::Error>(
+                self,
+                value: String,
+            ) -> Result<WidgetKind, E> {
+                Ok(WidgetKind::from(value))
+            }
+        }
+        deserializer.deserialize_str(__Visitor)
     }
 }
 
-impl WidgetKind {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(WidgetKind);

@@ -3,32 +3,29 @@
 use crate::{Crate, D};
 
 /// Names that fight the generated code: a oneof named `None` whose member is called like the extra-properties field, next to a model named `D` (the usual name of a generic) and one named `Crate`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Hostile {
     /// The `None` oneof: at most one of `additionalProperties`, `other` is set.
     #[serde(flatten)]
-    pub none: ::core::option::Option<HostileNone>,
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub d: ::core::option::Option<D>,
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub krate: ::core::option::Option<Crate>,
+    pub none: Option<HostileNone>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub d: Option<D>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krate: Option<Crate>,
     /// Keys the docs do not list, kept as sent.
     #[serde(flatten)]
-    pub additional_properties2: ::indexmap::IndexMap<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties2: indexmap::IndexMap<String, serde_json::Value>,
 }
 
 /// The `None` oneof of [`Hostile`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum HostileNone {
     /// A member named like the extra-properties field.
     #[serde(rename = "additionalProperties")]
     AdditionalProperties(D),
     /// The other member.
     #[serde(rename = "other")]
-    Other(::std::string::String),
+    Other(String),
 }
 
 impl HostileNone {
@@ -41,31 +38,28 @@ impl HostileNone {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Hostile {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for Hostile {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[derive(::serde::Deserialize)]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "Hostile")]
         struct __Wire {
             #[serde(rename = "additionalProperties", default)]
-            additional_properties: ::core::option::Option<D>,
+            additional_properties: Option<D>,
             #[serde(rename = "other", default)]
-            other: ::core::option::Option<::std::string::String>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            d: ::core::option::Option<D>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            krate: ::core::option::Option<Crate>,
+            other: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            d: Option<D>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            krate: Option<Crate>,
             #[serde(flatten)]
-            additional_properties2: ::indexmap::IndexMap<
-                ::std::string::String,
-                ::serde_json::Value,
-            >,
+            additional_properties2: indexmap::IndexMap<String, serde_json::Value>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut none: ::core::option::Option<HostileNone> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut none: Option<HostileNone> = None;
         for __member in [
             __wire.additional_properties.map(HostileNone::AdditionalProperties),
             __wire.other.map(HostileNone::Other),
@@ -73,19 +67,19 @@ impl<'de> ::serde::Deserialize<'de> for Hostile {
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &none {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &none {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "None", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            none = ::core::option::Option::Some(__member);
+            none = Some(__member);
         }
-        ::core::result::Result::Ok(Self {
+        Ok(Self {
             none,
             d: __wire.d,
             krate: __wire.krate,
@@ -94,26 +88,4 @@ impl<'de> ::serde::Deserialize<'de> for Hostile {
     }
 }
 
-impl Hostile {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Hostile);

@@ -18,7 +18,7 @@ pub enum Odd {
     /// `UNKNOWN`
     Unknown,
     /// A value not documented when this crate was generated.
-    UnknownValue(::std::string::String),
+    UnknownValue(String),
 }
 
 impl Odd {
@@ -36,8 +36,8 @@ impl Odd {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for Odd {
-    fn from(value: ::std::string::String) -> Self {
+impl core::convert::From<String> for Odd {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "1_ONE" => Self::V1One,
             "two-words" => Self::TwoWords,
@@ -50,57 +50,57 @@ impl ::core::convert::From<::std::string::String> for Odd {
     }
 }
 
-impl ::core::convert::From<&str> for Odd {
+impl core::convert::From<&str> for Odd {
     fn from(value: &str) -> Self {
-        <Self as ::core::convert::From<::std::string::String>>::from(value.into())
+        match value {
+            "1_ONE" => Self::V1One,
+            "two-words" => Self::TwoWords,
+            "" => Self::Empty,
+            "one" => Self::One,
+            "ONE" => Self::One2,
+            "UNKNOWN" => Self::Unknown,
+            _ => Self::UnknownValue(value.into()),
+        }
     }
 }
 
-impl ::core::fmt::Display for Odd {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl core::fmt::Display for Odd {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for Odd {
-    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+impl serde::Serialize for Odd {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
-        S: ::serde::Serializer,
+        S: serde::Serializer,
     {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Odd {
-    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+impl<'de> serde::Deserialize<'de> for Odd {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        D: serde::Deserializer<'de>,
     {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(<Self as ::core::convert::From<::std::string::String>>::from)
+        /// Known values are matched on the borrowed text; only an
+        /// unknown one is copied.
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
+            type Value = Odd;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Odd, E> {
+                Ok(Odd::from(value))
+            }
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Odd, E> {
+                Ok(Odd::from(value))
+            }
+        }
+        deserializer.deserialize_str(__Visitor)
     }
 }
 
-impl Odd {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Odd);

@@ -3,37 +3,15 @@
 use crate::Ping;
 
 /// Mutual recursion with Ping through an optional field.
-#[::serde_with::serde_as]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde_with::serde_as]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pong {
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub ping: ::core::option::Option<::std::boxed::Box<Ping>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ping: Option<Box<Ping>>,
     #[serde_as(
-        as = "::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>"
+        as = "serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>"
     )]
     pub count: i64,
 }
 
-impl Pong {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Pong);

@@ -3,52 +3,30 @@
 use crate::{Box, Option, Result, String, Value, Vec};
 
 /// Holds the models named like std types, next to std types themselves.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Shadows {
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub option: ::core::option::Option<Option>,
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub result: ::core::option::Option<Result>,
     /// Required.
     pub string: String,
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub boxes: ::core::option::Option<::std::vec::Vec<Box>>,
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub vecs: ::core::option::Option<::indexmap::IndexMap<::std::string::String, Vec>>,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub vecs: ::core::option::Option<indexmap::IndexMap<::std::string::String, Vec>>,
     #[serde(
         default,
         skip_serializing_if = "::core::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        with = "serde_with::rust::double_option"
     )]
     pub value: ::core::option::Option<::core::option::Option<Value>>,
     /// A real string.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub text: ::core::option::Option<::std::string::String>,
     /// A real JSON value.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub any: ::core::option::Option<::serde_json::Value>,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub any: ::core::option::Option<serde_json::Value>,
 }
 
-impl Shadows {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Shadows);

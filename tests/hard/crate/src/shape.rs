@@ -3,22 +3,22 @@
 use crate::ShapeType;
 
 /// A oneof named like a keyword, whose enum name is taken by a model.
-#[::serde_with::serde_as]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[serde_with::serde_as]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Shape {
     /// The `type` oneof: at most one of `circle`, `square` is set.
     #[serde(flatten)]
-    pub r#type: ::core::option::Option<ShapeTypeOneof>,
+    pub r#type: Option<ShapeTypeOneof>,
     /// The `kind` oneof: at most one of `filled` is set.
     #[serde(flatten)]
-    pub kind_oneof: ::core::option::Option<ShapeKind>,
+    pub kind_oneof: Option<ShapeKind>,
     /// A plain field named like the second oneof.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    pub kind: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// The `type` oneof of [`Shape`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum ShapeTypeOneof {
     /// A circle.
     #[serde(rename = "circle")]
@@ -26,7 +26,7 @@ pub enum ShapeTypeOneof {
     /// A square's side.
     #[serde(rename = "square")]
     #[serde(
-        with = "::serde_with::As::<::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>>"
+        with = "serde_with::As::<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
     )]
     Square(i64),
 }
@@ -42,7 +42,7 @@ impl ShapeTypeOneof {
 }
 
 /// The `kind` oneof of [`Shape`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum ShapeKind {
     /// Filled in.
     #[serde(rename = "filled")]
@@ -58,30 +58,30 @@ impl ShapeKind {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Shape {
-    fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
     where
-        __D: ::serde::Deserializer<'de>,
+        __D: serde::Deserializer<'de>,
     {
         /// The JSON shape: every oneof member is a key of its own.
-        #[::serde_with::serde_as]
-        #[derive(::serde::Deserialize)]
+        #[serde_with::serde_as]
+        #[derive(serde::Deserialize)]
         #[serde(rename = "Shape")]
         struct __Wire {
             #[serde(rename = "circle", default)]
-            circle: ::core::option::Option<ShapeType>,
+            circle: Option<ShapeType>,
             #[serde_as(
-                as = "::core::option::Option<::serde_with::PickFirst<(::serde_with::Same, ::serde_with::DisplayFromStr)>>"
+                as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
             )]
             #[serde(rename = "square", default)]
-            square: ::core::option::Option<i64>,
+            square: Option<i64>,
             #[serde(rename = "filled", default)]
-            filled: ::core::option::Option<bool>,
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            kind: ::core::option::Option<::std::string::String>,
+            filled: Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            kind: Option<String>,
         }
-        let __wire = <__Wire as ::serde::Deserialize>::deserialize(deserializer)?;
-        let mut r#type: ::core::option::Option<ShapeTypeOneof> = ::core::option::Option::None;
+        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
+        let mut r#type: Option<ShapeTypeOneof> = None;
         for __member in [
             __wire.circle.map(ShapeTypeOneof::Circle),
             __wire.square.map(ShapeTypeOneof::Square),
@@ -89,33 +89,33 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
             .into_iter()
             .flatten()
         {
-            if let ::core::option::Option::Some(__first) = &r#type {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &r#type {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "type", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            r#type = ::core::option::Option::Some(__member);
+            r#type = Some(__member);
         }
-        let mut kind_oneof: ::core::option::Option<ShapeKind> = ::core::option::Option::None;
+        let mut kind_oneof: Option<ShapeKind> = None;
         for __member in [__wire.filled.map(ShapeKind::Filled)].into_iter().flatten() {
-            if let ::core::option::Option::Some(__first) = &kind_oneof {
-                return ::core::result::Result::Err(
-                    ::serde::de::Error::custom(
-                        ::core::format_args!(
+            if let Some(__first) = &kind_oneof {
+                return Err(
+                    serde::de::Error::custom(
+                        format_args!(
                             "oneof `{}` takes one member, but both `{}` and `{}` are set",
                             "kind", __first.wire_name(), __member.wire_name()
                         ),
                     ),
                 );
             }
-            kind_oneof = ::core::option::Option::Some(__member);
+            kind_oneof = Some(__member);
         }
-        ::core::result::Result::Ok(Self {
+        Ok(Self {
             r#type,
             kind_oneof,
             kind: __wire.kind,
@@ -123,26 +123,4 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
     }
 }
 
-impl Shape {
-    /// Reads one from JSON text.
-    #[inline(never)]
-    pub fn from_json_str(
-        json: &str,
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_str(json)
-    }
-    /// Reads one from JSON bytes.
-    #[inline(never)]
-    pub fn from_json_slice(
-        json: &[u8],
-    ) -> ::core::result::Result<Self, ::serde_json::Error> {
-        ::serde_json::from_slice(json)
-    }
-    /// Writes it as JSON text.
-    #[inline(never)]
-    pub fn to_json_string(
-        &self,
-    ) -> ::core::result::Result<::std::string::String, ::serde_json::Error> {
-        ::serde_json::to_string(self)
-    }
-}
+crate::json_entry_points!(Shape);
