@@ -117,14 +117,14 @@ struct RustFile {
     header: String,
     tree: syn::File,
     /// Text printed after the tree, laid out by hand.
-    trailer: &'static str,
+    trailer: String,
 }
 
 impl RustFile {
     /// (path, text).
     fn print(self) -> (String, String) {
         let mut text = print_file(&self.header, self.tree);
-        text.push_str(self.trailer);
+        text.push_str(&self.trailer);
         (self.path, text)
     }
 }
@@ -148,7 +148,7 @@ fn model_file(model: &Model, names: &Names, options: &EmitOptions) -> Result<Rus
         path,
         header,
         tree,
-        trailer: "",
+        trailer: String::new(),
     })
 }
 
@@ -192,15 +192,35 @@ impl Std {
                 short
             }
         };
-        let tokens = |text: &str| -> TokenStream { text.parse().expect("a path parses") };
+        let free = |short: &str| !scope.contains(short);
         let option_text = pick("Option", "::core::option::Option");
         let vec_text = pick("Vec", "::std::vec::Vec");
         Std {
-            option: tokens(option_text),
-            string: tokens(pick("String", "::std::string::String")),
-            vec: tokens(vec_text),
-            boxed: tokens(pick("Box", "::std::boxed::Box")),
-            result: tokens(pick("Result", "::core::result::Result")),
+            option: if free("Option") {
+                quote!(Option)
+            } else {
+                quote!(::core::option::Option)
+            },
+            string: if free("String") {
+                quote!(String)
+            } else {
+                quote!(::std::string::String)
+            },
+            vec: if free("Vec") {
+                quote!(Vec)
+            } else {
+                quote!(::std::vec::Vec)
+            },
+            boxed: if free("Box") {
+                quote!(Box)
+            } else {
+                quote!(::std::boxed::Box)
+            },
+            result: if free("Result") {
+                quote!(Result)
+            } else {
+                quote!(::core::result::Result)
+            },
             option_text,
             vec_text,
         }
@@ -217,13 +237,13 @@ fn crate_files(ir: &Ir, names: &Names, options: &EmitOptions) -> Result<Vec<Rust
         path: "src/lib.rs".into(),
         header: header.clone(),
         tree: parse_file("src/lib.rs", lib_rs(ir, names, options))?,
-        trailer: ENTRY_POINTS_MACRO,
+        trailer: lib_trailer(ir),
     };
     let runner = RustFile {
         path: "examples/roundtrip.rs".into(),
         header,
         tree: parse_file("examples/roundtrip.rs", roundtrip_rs(ir, names, options))?,
-        trailer: "",
+        trailer: String::new(),
     };
     Ok(vec![lib, runner])
 }
@@ -493,9 +513,22 @@ impl Names {
     }
 }
 
-/// True for a name that is an identifier as it stands (no keyword).
+/// True for a name that is an identifier as it stands (no keyword). syn
+/// decides; the answers are kept per thread, since the same names (field and
+/// type names) come back again and again.
 fn is_plain_ident(name: &str) -> bool {
-    syn::parse_str::<Ident>(name).is_ok()
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            Default::default();
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&plain) = known.get(name) {
+            return plain;
+        }
+        let plain = syn::parse_str::<Ident>(name).is_ok();
+        known.insert(name.to_string(), plain);
+        plain
+    })
 }
 
 /// An identifier, raw or suffixed where the name is a Rust keyword. Every
@@ -678,10 +711,8 @@ fn value_type(ty: &Type, names: &Names, std: &Std) -> TokenStream {
 fn int_adapter(ty: &Type, std: &Std) -> String {
     match ty {
         // Read a number or a decimal string; write the first form.
-        Type::Int => "serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>".into(),
-        Type::Int64 => {
-            "serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>".into()
-        }
+        Type::Int => "crate::__IntAsNumber".into(),
+        Type::Int64 => "crate::__IntAsString".into(),
         Type::List(t) => format!("{}<{}>", std.vec_text, int_adapter(t, std)),
         Type::Map(t) => format!(
             "indexmap::IndexMap<serde_with::Same, {}>",
@@ -975,7 +1006,89 @@ fn json_entry_points(name: &Ident) -> TokenStream {
     quote!(crate::json_entry_points!(#name);)
 }
 
-/// The end of `src/lib.rs`: the macro that gives every model its JSON entry
+/// The end of `src/lib.rs`: the entry points macro, and the integer
+/// adapters where a model holds integers.
+fn lib_trailer(ir: &Ir) -> String {
+    let mut text = ENTRY_POINTS_MACRO.to_string();
+    if uses(ir).int {
+        text.push_str(INT_ADAPTERS);
+    }
+    text
+}
+
+/// The `serde_as` adapters of integers: read from a JSON number or a decimal
+/// string with one visitor (no buffering of the value), written as a number
+/// or, for int64, as a decimal string.
+const INT_ADAPTERS: &str = r#"
+/// An integer read from a JSON number or a decimal string, written as a number.
+pub(crate) struct __IntAsNumber;
+
+/// An integer read from a JSON number or a decimal string, written as a
+/// decimal string (how the API sends int64).
+pub(crate) struct __IntAsString;
+
+impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsNumber {
+    fn deserialize_as<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<i64, D::Error> {
+        d.deserialize_any(__LenientInt)
+    }
+}
+
+impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsString {
+    fn deserialize_as<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<i64, D::Error> {
+        d.deserialize_any(__LenientInt)
+    }
+}
+
+impl ::serde_with::SerializeAs<i64> for __IntAsNumber {
+    fn serialize_as<S: ::serde::Serializer>(
+        value: &i64,
+        s: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        s.serialize_i64(*value)
+    }
+}
+
+impl ::serde_with::SerializeAs<i64> for __IntAsString {
+    fn serialize_as<S: ::serde::Serializer>(
+        value: &i64,
+        s: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+}
+
+/// Reads an `i64` from a number or a decimal string.
+struct __LenientInt;
+
+impl ::serde::de::Visitor<'_> for __LenientInt {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("an integer or a decimal string")
+    }
+
+    fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::core::result::Result<i64, E> {
+        ::core::result::Result::Ok(value)
+    }
+
+    fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::core::result::Result<i64, E> {
+        i64::try_from(value)
+            .map_err(|_| E::invalid_value(::serde::de::Unexpected::Unsigned(value), &self))
+    }
+
+    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::core::result::Result<i64, E> {
+        value
+            .parse()
+            .map_err(|_| E::invalid_value(::serde::de::Unexpected::Str(value), &self))
+    }
+}
+"#;
+
+/// The entry points macro: it gives every model its JSON entry
 /// points. Kept as text, laid out by hand, because prettyplease prints a
 /// `macro_rules!` body on as few lines as it can.
 const ENTRY_POINTS_MACRO: &str = r#"
@@ -1474,10 +1587,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn int_adapters_are_rust() {
+        let file = syn::parse_str::<syn::File>(INT_ADAPTERS).unwrap();
+        assert_eq!(file.items.len(), 8);
+    }
+
+    #[test]
     fn entry_points_macro_is_rust() {
         let file = syn::parse_str::<syn::File>(ENTRY_POINTS_MACRO).unwrap();
-        assert!(matches!(&file.items[..], [syn::Item::Macro(m), syn::Item::Use(_)]
-            if m.ident.as_ref().is_some_and(|i| i == "json_entry_points")));
+        assert!(
+            matches!(&file.items[..], [syn::Item::Macro(m), syn::Item::Use(_)]
+            if m.ident.as_ref().is_some_and(|i| i == "json_entry_points"))
+        );
     }
 
     #[test]

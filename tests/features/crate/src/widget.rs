@@ -15,15 +15,11 @@ pub struct Widget {
     /// Always present.
     pub id: String,
     /// A 64-bit count.
-    #[serde_as(
-        as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>"
-    )]
+    #[serde_as(as = "Option<crate::__IntAsString>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Several counts.
-    #[serde_as(
-        as = "Option<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>"
-    )]
+    #[serde_as(as = "Option<Vec<crate::__IntAsNumber>>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sizes: Option<Vec<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,9 +91,7 @@ impl WidgetShape {
 pub enum WidgetMeasure {
     /// An integer member of a oneof.
     #[serde(rename = "sides")]
-    #[serde(
-        with = "serde_with::As::<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
-    )]
+    #[serde(with = "serde_with::As::<crate::__IntAsNumber>")]
     Sides(i64),
 }
 
@@ -124,20 +118,14 @@ impl<'de> serde::Deserialize<'de> for Widget {
             round_shape: Option<Box<Gadget>>,
             #[serde(rename = "boxy", default)]
             boxy: Option<String>,
-            #[serde_as(
-                as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
-            )]
+            #[serde_as(as = "Option<crate::__IntAsNumber>")]
             #[serde(rename = "sides", default)]
             sides: Option<i64>,
             id: String,
-            #[serde_as(
-                as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>"
-            )]
+            #[serde_as(as = "Option<crate::__IntAsString>")]
             #[serde(default, skip_serializing_if = "Option::is_none")]
             count: Option<i64>,
-            #[serde_as(
-                as = "Option<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>"
-            )]
+            #[serde_as(as = "Option<Vec<crate::__IntAsNumber>>")]
             #[serde(default, skip_serializing_if = "Option::is_none")]
             sizes: Option<Vec<i64>>,
             #[serde(skip_serializing_if = "Option::is_none")]

@@ -4,9 +4,7 @@
 #[serde_with::serde_as]
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct D {
-    #[serde_as(
-        as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
-    )]
+    #[serde_as(as = "Option<crate::__IntAsNumber>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<i64>,
 }

@@ -35,9 +35,7 @@ pub struct Keywords {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#async: Option<String>,
     /// A keyword holding a number.
-    #[serde_as(
-        as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
-    )]
+    #[serde_as(as = "Option<crate::__IntAsNumber>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#fn: Option<i64>,
 }

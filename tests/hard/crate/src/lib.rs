@@ -131,3 +131,70 @@ macro_rules! json_entry_points {
 }
 
 pub(crate) use json_entry_points;
+
+/// An integer read from a JSON number or a decimal string, written as a number.
+pub(crate) struct __IntAsNumber;
+
+/// An integer read from a JSON number or a decimal string, written as a
+/// decimal string (how the API sends int64).
+pub(crate) struct __IntAsString;
+
+impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsNumber {
+    fn deserialize_as<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<i64, D::Error> {
+        d.deserialize_any(__LenientInt)
+    }
+}
+
+impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsString {
+    fn deserialize_as<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<i64, D::Error> {
+        d.deserialize_any(__LenientInt)
+    }
+}
+
+impl ::serde_with::SerializeAs<i64> for __IntAsNumber {
+    fn serialize_as<S: ::serde::Serializer>(
+        value: &i64,
+        s: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        s.serialize_i64(*value)
+    }
+}
+
+impl ::serde_with::SerializeAs<i64> for __IntAsString {
+    fn serialize_as<S: ::serde::Serializer>(
+        value: &i64,
+        s: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+}
+
+/// Reads an `i64` from a number or a decimal string.
+struct __LenientInt;
+
+impl ::serde::de::Visitor<'_> for __LenientInt {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("an integer or a decimal string")
+    }
+
+    fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::core::result::Result<i64, E> {
+        ::core::result::Result::Ok(value)
+    }
+
+    fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::core::result::Result<i64, E> {
+        i64::try_from(value)
+            .map_err(|_| E::invalid_value(::serde::de::Unexpected::Unsigned(value), &self))
+    }
+
+    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::core::result::Result<i64, E> {
+        value
+            .parse()
+            .map_err(|_| E::invalid_value(::serde::de::Unexpected::Str(value), &self))
+    }
+}

@@ -8,15 +8,11 @@ pub struct Nested {
     pub deep: Option<
         indexmap::IndexMap<String, Vec<indexmap::IndexMap<String, serde_json::Value>>>,
     >,
-    #[serde_as(
-        as = "Option<Vec<Vec<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>>>"
-    )]
+    #[serde_as(as = "Option<Vec<Vec<crate::__IntAsNumber>>>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grid: Option<Vec<Vec<i64>>>,
     /// int64 by the overlay.
-    #[serde_as(
-        as = "Option<Vec<Vec<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>>>"
-    )]
+    #[serde_as(as = "Option<Vec<Vec<crate::__IntAsString>>>")]
     #[serde(rename = "bigGrid", default, skip_serializing_if = "Option::is_none")]
     pub big_grid: Option<Vec<Vec<i64>>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -8,9 +8,7 @@ use crate::Ping;
 pub struct Pong {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ping: Option<Box<Ping>>,
-    #[serde_as(
-        as = "serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>"
-    )]
+    #[serde_as(as = "crate::__IntAsNumber")]
     pub count: i64,
 }
 

@@ -25,9 +25,7 @@ pub enum ShapeTypeOneof {
     Circle(ShapeType),
     /// A square's side.
     #[serde(rename = "square")]
-    #[serde(
-        with = "serde_with::As::<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
-    )]
+    #[serde(with = "serde_with::As::<crate::__IntAsNumber>")]
     Square(i64),
 }
 
@@ -70,9 +68,7 @@ impl<'de> serde::Deserialize<'de> for Shape {
         struct __Wire {
             #[serde(rename = "circle", default)]
             circle: Option<ShapeType>,
-            #[serde_as(
-                as = "Option<serde_with::PickFirst<(serde_with::Same, serde_with::DisplayFromStr)>>"
-            )]
+            #[serde_as(as = "Option<crate::__IntAsNumber>")]
             #[serde(rename = "square", default)]
             square: Option<i64>,
             #[serde(rename = "filled", default)]
