@@ -43,6 +43,9 @@ pub struct Emitted {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Printed files: (path, text).
+type Printed = Vec<(String, String)>;
+
 /// Emits every file of the crate: what [`build`] then [`Syntax::format`]
 /// do, model files spread over the machine's cores.
 pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
@@ -54,7 +57,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
     // taken, so the big one goes first and the rest even out.
     let jobs = ir.models.len() + 1;
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let run = |job: usize| -> Result<Vec<(String, String)>> {
+    let run = |job: usize| -> Result<Printed> {
         match job {
             0 => Ok(crate_files(ir, &names, options)?
                 .into_iter()
@@ -65,7 +68,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
     };
     // Token streams and syntax trees stay on the thread that made them;
     // only the printed text comes back.
-    let mut printed: Vec<(usize, Result<Vec<(String, String)>>)> = std::thread::scope(|scope| {
+    let mut printed: Vec<(usize, Result<Printed>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers.min(jobs))
             .map(|_| {
                 let (run, next) = (&run, &next);
