@@ -51,48 +51,21 @@ type Printed = Vec<(String, String)>;
 pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
     check_crate_name(&options.crate_name)?;
     let names = Names::new(ir);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Job 0 is the crate's own files (lib.rs and the runner, as big as ~100
-    // models); job i + 1 is model i. Each worker takes the next job not yet
-    // taken, so the big one goes first and the rest even out.
-    let jobs = ir.models.len() + 1;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let run = |job: usize| -> Result<Printed> {
-        match job {
-            0 => Ok(crate_files(ir, &names, options)?
-                .into_iter()
-                .map(RustFile::print)
-                .collect()),
-            i => Ok(vec![model_file(&ir.models[i - 1], &names, options)?.print()]),
-        }
-    };
-    // Token streams and syntax trees stay on the thread that made them;
-    // only the printed text comes back.
-    let mut printed: Vec<(usize, Result<Printed>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers.min(jobs))
-            .map(|_| {
-                let (run, next) = (&run, &next);
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let job = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if job >= jobs {
-                            break done;
-                        }
-                        done.push((job, run(job)));
-                    }
-                })
-            })
-            .collect();
-        handles
+    // models), so it starts first; job i + 1 is model i. Token streams and
+    // syntax trees stay on the thread that made them; only the printed text
+    // comes back, in job order (so the error reported is the same on any
+    // machine).
+    let jobs: Vec<usize> = (0..=ir.models.len()).collect();
+    let printed: Vec<Result<Printed>> = crate::par_map(&jobs, |&job| match job {
+        0 => Ok(crate_files(ir, &names, options)?
             .into_iter()
-            .flat_map(|h| h.join().expect("an emitter thread panicked"))
-            .collect()
+            .map(RustFile::print)
+            .collect()),
+        i => Ok(vec![model_file(&ir.models[i - 1], &names, options)?.print()]),
     });
-    // In job order, so that the error reported is the same on any machine.
-    printed.sort_by_key(|(job, _)| *job);
     let mut files = Files::new();
-    for (_, batch) in printed {
+    for batch in printed {
         files.extend(batch?);
     }
     files.insert("Cargo.toml".into(), cargo_toml(ir, options));
