@@ -273,3 +273,22 @@ pub fn load(dir: &Path, overlay: Option<&Path>) -> Result<Resolved> {
         Err(other) => Err(other),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::par_map;
+
+    #[test]
+    fn par_map_keeps_the_order_of_its_items() {
+        let items: Vec<u64> = (0..1000).collect();
+        // Uneven work, so that the threads finish out of order.
+        let out = par_map(&items, |&i| {
+            let spin: u64 = (0..(i % 7) * 1000).map(std::hint::black_box).sum();
+            (i, spin)
+        });
+        let out: Vec<u64> = out.into_iter().map(|(i, _)| i).collect();
+        assert_eq!(out, items);
+        assert!(par_map(&[] as &[u8], |&b| b).is_empty());
+        assert_eq!(par_map(&[5u8], |&b| b + 1), vec![6]);
+    }
+}
