@@ -4,7 +4,10 @@
 #   (a) each model crate alone, dependencies already built (debug);
 #   (b) a consumer that deserializes every model, its model crate already
 #       built (debug and release).
-# Needs ../shared. Writes everything under target/perf; prints a table.
+# Each is timed ROUNDS times (default 3), the two sides alternating; the
+# table gives medians. Needs ../shared. Writes everything under target/perf
+# (the raw times in target/perf/compile-cost.log); prints a table. Run it on
+# an otherwise idle machine: it takes ~15 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
@@ -40,18 +43,48 @@ seconds() { # seconds PROFILE_FLAG PACKAGE FILE_TO_TOUCH
   python3 -c "print(round($EPOCHREALTIME - $start, 2))"
 }
 
-gen_alone=$(seconds "" corpus-models "$perf/generated/src/lib.rs")
-naive_alone=$(seconds "" c1models "$perf/naive/src/lib.rs")
-gen_consumer=$(seconds "" consumer-generated "$perf/consumer-generated/src/main.rs")
-naive_consumer=$(seconds "" consumer-naive "$perf/consumer-naive/src/main.rs")
+# ROUNDS rounds (default 3), the order of the two sides alternating, so
+# that a slow spell of the machine lands on both; the table gives each
+# figure's median, and the ratio of the medians.
+rounds=${ROUNDS:-3}
+log=$perf/compile-cost.log
+: > "$log"
+for round in $(seq "$rounds"); do
+  if [ $((round % 2)) -eq 1 ]; then sides="generated naive"; else sides="naive generated"; fi
+  for side in $sides; do
+    if [ "$side" = generated ]; then
+      echo "$round alone generated $(seconds "" corpus-models "$perf/generated/src/lib.rs")" >> "$log"
+    else
+      echo "$round alone naive $(seconds "" c1models "$perf/naive/src/lib.rs")" >> "$log"
+    fi
+  done
+  for side in $sides; do
+    echo "$round consumer-debug $side $(seconds "" "consumer-$side" "$perf/consumer-$side/src/main.rs")" >> "$log"
+  done
+done
 # The touches above made the model crates stale in release: rebuild them
 # first, so that only the consumers are timed.
 cargo build -q --manifest-path "$manifest" --workspace --release
-gen_consumer_rel=$(seconds --release consumer-generated "$perf/consumer-generated/src/main.rs")
-naive_consumer_rel=$(seconds --release consumer-naive "$perf/consumer-naive/src/main.rs")
+for round in $(seq "$rounds"); do
+  if [ $((round % 2)) -eq 1 ]; then sides="generated naive"; else sides="naive generated"; fi
+  for side in $sides; do
+    echo "$round consumer-release $side $(seconds --release "consumer-$side" "$perf/consumer-$side/src/main.rs")" >> "$log"
+  done
+done
 
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
-printf '%-36s %10s %10s %7s %7s\n' what generated naive ratio budget
-printf '%-36s %9.1fs %9.1fs %7s %7s\n' "model crate alone (debug)" "$gen_alone" "$naive_alone" "$(ratio "$gen_alone" "$naive_alone")" 1.00
-printf '%-36s %9.1fs %9.1fs %7s %7s\n' "consumer of every model (debug)" "$gen_consumer" "$naive_consumer" "$(ratio "$gen_consumer" "$naive_consumer")" 0.25
-printf '%-36s %9.1fs %9.1fs %7s %7s\n' "consumer of every model (release)" "$gen_consumer_rel" "$naive_consumer_rel" "$(ratio "$gen_consumer_rel" "$naive_consumer_rel")" 0.25
+python3 - "$log" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    _, what, side, secs = line.split()
+    runs.setdefault((what, side), []).append(float(secs))
+rows = [("alone", "model crate alone (debug)", 1.00),
+        ("consumer-debug", "consumer of every model (debug)", 0.25),
+        ("consumer-release", "consumer of every model (release)", 0.25)]
+print(f"{'what':36} {'generated':>10} {'naive':>10} {'ratio':>7} {'budget':>7}  per-round ratios")
+for key, label, budget in rows:
+    g, n = runs[(key, "generated")], runs[(key, "naive")]
+    per_round = " ".join(f"{a / b:.2f}" for a, b in zip(g, n))
+    gm, nm = statistics.median(g), statistics.median(n)
+    print(f"{label:36} {gm:9.1f}s {nm:9.1f}s {gm / nm:7.2f} {budget:7.2f}  {per_round}")
+PY
