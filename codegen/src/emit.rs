@@ -149,56 +149,46 @@ fn file_scope(model: &Model, names: &Names) -> BTreeSet<String> {
 /// (`Option<String>`), or by absolute path where a type the file defines or
 /// imports takes the name (a model may be called `Option`).
 struct Std {
-    option: TokenStream,
-    string: TokenStream,
-    vec: TokenStream,
-    boxed: TokenStream,
-    result: TokenStream,
-    /// `option` and `vec` as text, for serde's attribute strings.
-    option_text: &'static str,
-    vec_text: &'static str,
+    option: StdName,
+    string: StdName,
+    vec: StdName,
+    boxed: StdName,
+    result: StdName,
 }
 
 impl Std {
     fn new(scope: &BTreeSet<String>) -> Self {
-        let pick = |short: &'static str, long: &'static str| {
-            if scope.contains(short) {
-                long
-            } else {
-                short
-            }
-        };
-        let free = |short: &str| !scope.contains(short);
-        let option_text = pick("Option", "::core::option::Option");
-        let vec_text = pick("Vec", "::std::vec::Vec");
+        let name = |short, long| StdName::new(scope, short, long);
         Std {
-            option: if free("Option") {
-                quote!(Option)
-            } else {
-                quote!(::core::option::Option)
-            },
-            string: if free("String") {
-                quote!(String)
-            } else {
-                quote!(::std::string::String)
-            },
-            vec: if free("Vec") {
-                quote!(Vec)
-            } else {
-                quote!(::std::vec::Vec)
-            },
-            boxed: if free("Box") {
-                quote!(Box)
-            } else {
-                quote!(::std::boxed::Box)
-            },
-            result: if free("Result") {
-                quote!(Result)
-            } else {
-                quote!(::core::result::Result)
-            },
-            option_text,
-            vec_text,
+            option: name("Option", "::core::option::Option"),
+            string: name("String", "::std::string::String"),
+            vec: name("Vec", "::std::vec::Vec"),
+            boxed: name("Box", "::std::boxed::Box"),
+            result: name("Result", "::core::result::Result"),
+        }
+    }
+}
+
+/// One std type as a file spells it: as text (for serde's attribute
+/// strings) and as tokens.
+struct StdName {
+    text: &'static str,
+}
+
+impl StdName {
+    fn new(scope: &BTreeSet<String>, short: &'static str, long: &'static str) -> Self {
+        let text = if scope.contains(short) { long } else { short };
+        StdName { text }
+    }
+}
+
+impl quote::ToTokens for StdName {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let segments = self.text.split("::").filter(|s| !s.is_empty()).map(ident);
+        if self.text.starts_with("::") {
+            tokens.extend(quote!(#(::#segments)*));
+        } else {
+            tokens.extend(quote!(#(#segments)::*));
         }
     }
 }
@@ -656,8 +646,9 @@ fn absolute_link_len(s: &str) -> Option<usize> {
 
 /// The Rust type of a value.
 fn value_type(ty: &Type, names: &Names, std: &Std) -> TokenStream {
+    let std_string = &std.string;
     match ty {
-        Type::String => std.string.clone(),
+        Type::String => quote!(#std_string),
         Type::Int | Type::Int64 => quote!(i64),
         Type::Float => quote!(f64),
         Type::Bool => quote!(bool),
@@ -689,7 +680,7 @@ fn int_adapter(ty: &Type, std: &Std) -> String {
         // Read a number or a decimal string; write the first form.
         Type::Int => "crate::__IntAsNumber".into(),
         Type::Int64 => "crate::__IntAsString".into(),
-        Type::List(t) => format!("{}<{}>", std.vec_text, int_adapter(t, std)),
+        Type::List(t) => format!("{}<{}>", std.vec.text, int_adapter(t, std)),
         Type::Map(t) => format!(
             "indexmap::IndexMap<serde_with::Same, {}>",
             int_adapter(t, std)
@@ -733,7 +724,7 @@ fn field_attrs(field: &Field, model: &Model, std: &Std) -> Result<TokenStream> {
         let wire = &field.wire;
         serde.push(quote!(rename = #wire));
     }
-    let is_none = format!("{}::is_none", std.option_text);
+    let is_none = format!("{}::is_none", std.option.text);
     let int = field.ty.holds_int();
     match field.presence {
         Presence::Required => {}
@@ -752,7 +743,7 @@ fn field_attrs(field: &Field, model: &Model, std: &Std) -> Result<TokenStream> {
         let inner = int_adapter(&field.ty, std);
         let adapter = match field.presence {
             Presence::Required => inner,
-            Presence::Optional => format!("{}<{inner}>", std.option_text),
+            Presence::Optional => format!("{}<{inner}>", std.option.text),
             Presence::Nullable => {
                 return Err(Error::Emit {
                     file: model.source.file.clone(),
@@ -906,7 +897,7 @@ fn object(model: &Model, object: &Object, names: &Names, std: &Std) -> Result<To
             let variant = names.variant(model, decl, &member.wire);
             // A null member reads as `None`: it counts as absent.
             let adapter = field.ty.holds_int().then(|| {
-                let adapter = format!("{}<{}>", std.option_text, int_adapter(&field.ty, std));
+                let adapter = format!("{}<{}>", std.option.text, int_adapter(&field.ty, std));
                 quote!(#[serde_as(as = #adapter)])
             });
             wire_fields
