@@ -49,20 +49,16 @@ type Printed = Vec<(String, String)>;
 /// Emits every file of the crate: what [`build`] then [`Syntax::format`]
 /// do, model files spread over the machine's cores.
 pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
-    check_crate_name(&options.crate_name)?;
-    let names = Names::new(ir);
-    // Job 0 is the crate's own files (lib.rs and the runner, as big as ~100
-    // models), so it starts first; job i + 1 is model i. Token streams and
-    // syntax trees stay on the thread that made them; only the printed text
-    // comes back, in job order (so the error reported is the same on any
-    // machine).
+    let names = names(ir, options)?;
+    // Token streams and syntax trees stay on the thread that made them;
+    // only the printed text comes back, in job order (so the error reported
+    // is the same on any machine).
     let jobs: Vec<usize> = (0..=ir.models.len()).collect();
-    let printed: Vec<Result<Printed>> = crate::par_map(&jobs, |&job| match job {
-        0 => Ok(crate_files(ir, &names, options)?
+    let printed: Vec<Result<Printed>> = crate::par_map(&jobs, |&job| {
+        Ok(files_of_job(ir, &names, options, job)?
             .into_iter()
             .map(RustFile::print)
-            .collect()),
-        i => Ok(vec![model_file(&ir.models[i - 1], &names, options)?.print()]),
+            .collect())
     });
     let mut files = Files::new();
     for batch in printed {
@@ -73,6 +69,26 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
         files,
         warnings: names.warnings,
     })
+}
+
+/// The Rust names of everything, once the crate name is known to be valid.
+fn names(ir: &Ir, options: &EmitOptions) -> Result<Names> {
+    check_crate_name(&options.crate_name)?;
+    Ok(Names::new(ir))
+}
+
+/// The Rust files of one job. Job 0 is the crate's own files (lib.rs and the
+/// runner, as big as ~100 models, so it starts first); job i + 1 is model i.
+fn files_of_job(
+    ir: &Ir,
+    names: &Names,
+    options: &EmitOptions,
+    job: usize,
+) -> Result<Vec<RustFile>> {
+    match job {
+        0 => crate_files(ir, names, options),
+        i => Ok(vec![model_file(&ir.models[i - 1], names, options)?]),
+    }
 }
 
 fn check_crate_name(name: &str) -> Result<()> {
@@ -226,13 +242,11 @@ pub struct Syntax {
 /// Builds the code of every file (quote → syn), checking that it parses,
 /// on this thread.
 pub fn build(ir: &Ir, options: &EmitOptions) -> Result<Syntax> {
-    check_crate_name(&options.crate_name)?;
-    let names = Names::new(ir);
+    let names = names(ir, options)?;
     let mut rust = Vec::new();
-    for model in &ir.models {
-        rust.push(model_file(model, &names, options)?);
+    for job in 0..=ir.models.len() {
+        rust.extend(files_of_job(ir, &names, options, job)?);
     }
-    rust.extend(crate_files(ir, &names, options)?);
     Ok(Syntax {
         rust,
         cargo_toml: cargo_toml(ir, options),

@@ -61,3 +61,26 @@ fn features() {
     let warnings: Vec<String> = resolved.warnings.iter().map(|w| w.to_string()).collect();
     insta::assert_snapshot!("features__warnings", warnings.join("\n"));
 }
+
+/// The benchmarked stages, `build` then `format` on one thread, write the
+/// same files as `emit`, which runs them spread over the cores.
+#[test]
+fn build_then_format_is_emit() {
+    for (spec, name) in [
+        ("../spec", "conductorone-models"),
+        ("../tests/hard/spec", "hard-models"),
+    ] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
+        let resolved = codegen::load(&dir, None).unwrap_or_else(|e| panic!("{e}"));
+        let options = EmitOptions {
+            crate_name: name.into(),
+            command: "cargo run -p codegen -- generate".into(),
+        };
+        let emitted = emit(&resolved.ir, &options).unwrap();
+        let staged = codegen::emit::build(&resolved.ir, &options)
+            .unwrap()
+            .format();
+        assert_eq!(staged.files, emitted.files, "{spec}");
+        assert_eq!(staged.warnings, emitted.warnings, "{spec}");
+    }
+}
