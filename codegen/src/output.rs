@@ -110,14 +110,15 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<Drift>> {
 /// deleted. Any failure before the swap leaves `dir` untouched; a failed swap
 /// puts the old output back (or, if even that fails, says where it is).
 pub fn write(dir: &Path, files: &Files) -> Result<()> {
+    let had_output = dir.exists();
     // Nothing to do leaves every file (and its mtime, so cargo rebuilds
     // nothing) as it is.
-    let drift = if dir.exists() {
+    let drift = if had_output {
         check(dir, files)?
     } else {
         Vec::new()
     };
-    if dir.exists() && drift.is_empty() {
+    if had_output && drift.is_empty() {
         return Ok(());
     }
     let stale: std::collections::BTreeSet<&str> = drift
@@ -127,7 +128,7 @@ pub fn write(dir: &Path, files: &Files) -> Result<()> {
             Drift::Extra(_) => None,
         })
         .collect();
-    if dir.exists() && !list_files(dir)?.is_empty() && !made_by_codegen(dir) {
+    if had_output && !list_files(dir)?.is_empty() && !made_by_codegen(dir) {
         return Err(Error::io(
             dir,
             std::io::Error::other(
@@ -152,7 +153,7 @@ pub fn write(dir: &Path, files: &Files) -> Result<()> {
         }
         // A file that does not change is linked, not rewritten: it keeps its
         // mtime, so cargo recompiles only what changed.
-        let unchanged = dir.exists() && !stale.contains(path.as_str());
+        let unchanged = had_output && !stale.contains(path.as_str());
         if !(unchanged && fs::hard_link(dir.join(path), &abs).is_ok()) {
             fs::write(&abs, contents).map_err(|e| Error::io(&abs, e))?;
         }
@@ -162,7 +163,6 @@ pub fn write(dir: &Path, files: &Files) -> Result<()> {
         .tempdir_in(&parent)
         .map_err(|e| Error::io(&parent, e))?;
     let old_path = old.path().join("previous");
-    let had_output = dir.exists();
     if had_output {
         fs::rename(dir, &old_path).map_err(|e| Error::io(dir, e))?;
     }

@@ -132,14 +132,17 @@ macro_rules! json_entry_points {
 
 pub(crate) use json_entry_points;
 
-/// An integer read from a JSON number or a decimal string, written as a number.
-pub(crate) struct __IntAsNumber;
+/// An integer read from a JSON number or a decimal string, and written as a
+/// decimal string (`AS_STRING`, how the API sends int64) or as a number.
+pub(crate) struct __Int<const AS_STRING: bool>;
 
-/// An integer read from a JSON number or a decimal string, written as a
-/// decimal string (how the API sends int64).
-pub(crate) struct __IntAsString;
+/// An integer written as a number.
+pub(crate) type __IntAsNumber = __Int<false>;
 
-impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsNumber {
+/// An integer written as a decimal string.
+pub(crate) type __IntAsString = __Int<true>;
+
+impl<'de, const AS_STRING: bool> ::serde_with::DeserializeAs<'de, i64> for __Int<AS_STRING> {
     fn deserialize_as<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::core::result::Result<i64, D::Error> {
@@ -147,29 +150,16 @@ impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsNumber {
     }
 }
 
-impl<'de> ::serde_with::DeserializeAs<'de, i64> for __IntAsString {
-    fn deserialize_as<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<i64, D::Error> {
-        d.deserialize_any(__LenientInt)
-    }
-}
-
-impl ::serde_with::SerializeAs<i64> for __IntAsNumber {
+impl<const AS_STRING: bool> ::serde_with::SerializeAs<i64> for __Int<AS_STRING> {
     fn serialize_as<S: ::serde::Serializer>(
         value: &i64,
         s: S,
     ) -> ::core::result::Result<S::Ok, S::Error> {
-        s.serialize_i64(*value)
-    }
-}
-
-impl ::serde_with::SerializeAs<i64> for __IntAsString {
-    fn serialize_as<S: ::serde::Serializer>(
-        value: &i64,
-        s: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        s.collect_str(value)
+        if AS_STRING {
+            s.collect_str(value)
+        } else {
+            s.serialize_i64(*value)
+        }
     }
 }
 
