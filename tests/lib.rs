@@ -45,10 +45,49 @@ pub fn openapi(shared: &Path) -> PathBuf {
     shared.join("corpus/conductorone-python-0.14.8/openapi.yaml")
 }
 
-/// Generates the crate `name` of the whole corpus into `dir`, with or
-/// without the overlay derived from the API's OpenAPI document, and pins its
-/// dependencies with the workspace's lock file. Returns the generator's
-/// warnings. `command` is what the generated files name as their source.
+/// The overlay derived from an OpenAPI document for the docs in `docs`.
+pub fn derived_overlay(docs: &Path, openapi: &Path) -> codegen::overlay::Overlay {
+    let spec = codegen::read_spec(docs).unwrap();
+    let bare = codegen::load_spec(&spec, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(openapi).unwrap();
+    codegen::openapi::derive_overlay(&bare.ir, openapi, &text)
+        .unwrap()
+        .0
+}
+
+/// Generates the crate `name` of the docs in `docs` into `dir` (with the
+/// overlay derived from `openapi`, if given), and pins its dependencies
+/// with the workspace's lock file. Returns the spec's IR and the
+/// generator's warnings. `command` is what the generated files name as
+/// their source.
+pub fn generate_crate(
+    docs: &Path,
+    openapi: Option<&Path>,
+    dir: &Path,
+    name: &str,
+    command: &str,
+) -> (codegen::Loaded, Vec<codegen::Diagnostic>) {
+    let overlay = match openapi {
+        Some(openapi) => derived_overlay(docs, openapi),
+        None => Default::default(),
+    };
+    let spec = codegen::read_spec(docs).unwrap();
+    let loaded = codegen::load_spec(&spec, &overlay).unwrap_or_else(|e| panic!("{e}"));
+    let options = codegen::emit::EmitOptions {
+        crate_name: name.into(),
+        command: command.into(),
+    };
+    let emitted = codegen::emit::emit(&loaded.ir, &options).unwrap_or_else(|e| panic!("{e}"));
+    codegen::output::write(dir, &emitted.files).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(emitted.warnings);
+    (loaded, warnings)
+}
+
+/// Generates the crate `name` of the whole 0.14.8 corpus into `dir`, with
+/// or without the overlay derived from the API's OpenAPI document. Returns
+/// the generator's warnings.
 pub fn generate_corpus_crate(
     shared: &Path,
     dir: &Path,
@@ -56,25 +95,6 @@ pub fn generate_corpus_crate(
     with_overlay: bool,
     command: &str,
 ) -> Vec<codegen::Diagnostic> {
-    use codegen::overlay::Overlay;
-    let sources = codegen::read_spec(&corpus_docs(shared)).unwrap();
-    let overlay = if with_overlay {
-        let bare = codegen::build(&sources, &Overlay::default()).unwrap();
-        let openapi = openapi(shared);
-        let text = std::fs::read_to_string(&openapi).unwrap();
-        codegen::openapi::derive_overlay(&bare.ir, &openapi, &text)
-            .unwrap()
-            .0
-    } else {
-        Overlay::default()
-    };
-    let resolved = codegen::build(&sources, &overlay).unwrap_or_else(|e| panic!("{e}"));
-    let options = codegen::emit::EmitOptions {
-        crate_name: name.into(),
-        command: command.into(),
-    };
-    let emitted = codegen::emit::emit(&resolved.ir, &options).unwrap_or_else(|e| panic!("{e}"));
-    codegen::output::write(dir, &emitted.files).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    emitted.warnings
+    let openapi = with_overlay.then(|| openapi(shared));
+    generate_crate(&corpus_docs(shared), openapi.as_deref(), dir, name, command).1
 }

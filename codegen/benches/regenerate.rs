@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use codegen::emit::{self, EmitOptions};
 use codegen::overlay::Overlay;
-use codegen::parse::Doc;
-use codegen::Source;
+use codegen::{ParsedSpec, Spec};
 use divan::Bencher;
 
 // The allocator `codegen` itself runs with.
@@ -39,34 +38,39 @@ fn options() -> EmitOptions {
     }
 }
 
-fn sources() -> Vec<Source> {
+fn spec() -> Spec {
     codegen::read_spec(&docs_dir()).expect("docs read")
 }
 
-fn docs() -> Vec<Doc> {
-    codegen::parse_all(&sources()).expect("docs parse")
+fn parsed() -> (Spec, ParsedSpec) {
+    let spec = spec();
+    let parsed = codegen::parse_spec(&spec);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    (spec, parsed)
 }
 
-fn resolved() -> codegen::resolve::Resolved {
-    codegen::resolve::resolve(&docs(), &Overlay::default()).expect("docs resolve")
+fn resolved() -> codegen::Loaded {
+    let (spec, parsed) = parsed();
+    codegen::resolve_spec(&spec, &parsed, &Overlay::default()).expect("docs resolve")
 }
 
 #[divan::bench]
-fn read() -> Vec<Source> {
-    sources()
+fn read() -> Spec {
+    spec()
 }
 
 #[divan::bench]
 fn parse(bencher: Bencher) {
-    let sources = sources();
-    bencher.bench(|| codegen::parse_all(divan::black_box(&sources)).unwrap());
+    let spec = spec();
+    bencher.bench(|| codegen::parse_spec(divan::black_box(&spec)));
 }
 
 #[divan::bench]
 fn resolve(bencher: Bencher) {
-    let docs = docs();
-    bencher
-        .bench(|| codegen::resolve::resolve(divan::black_box(&docs), &Overlay::default()).unwrap());
+    let (spec, parsed) = parsed();
+    bencher.bench(|| {
+        codegen::resolve_spec(&spec, divan::black_box(&parsed), &Overlay::default()).unwrap()
+    });
 }
 
 #[divan::bench]

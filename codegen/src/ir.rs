@@ -1,9 +1,16 @@
 //! The intermediate representation: plain data that knows neither markdown
-//! nor Rust. [`crate::resolve`] builds it; [`crate::emit`] reads it.
+//! nor Rust. [`crate::resolve`] builds it; [`crate::emit`] and
+//! [`crate::diff`] read it.
+//!
+//! It speaks of the API, not of the docs' dialect: fields are named by
+//! their JSON keys, models by their titles, and every fact records where it
+//! came from where the docs leave room for doubt.
 
 use serde::Serialize;
 
-/// Every model of a spec, sorted by name.
+pub use crate::parse::Literal;
+
+/// Every model of a spec, sorted by key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ir {
     /// The models.
@@ -11,9 +18,12 @@ pub struct Ir {
 }
 
 impl Ir {
-    /// The model called `name`.
-    pub fn model(&self, name: &str) -> Option<&Model> {
-        self.models.iter().find(|m| m.name == name)
+    /// The model with key `key` (see [`Model::key`]).
+    pub fn model(&self, key: &str) -> Option<&Model> {
+        self.models
+            .binary_search_by(|m| m.key.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.models[i])
     }
 }
 
@@ -26,27 +36,50 @@ pub struct Source {
     pub line: usize,
 }
 
-/// One model: an object or an enum.
+/// One model: an object, an enum or a union.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Model {
-    /// The name as the docs give it (the H1).
+    /// How the model is referred to: its title, or `module.Title` for a
+    /// model of a module of its own (see [`Model::module`]).
+    pub key: String,
+    /// The title of its doc.
     pub name: String,
+    /// The module the model lives in, apart from the API's schemas:
+    /// `operations`, `errors`, or another section of the docs.
+    pub module: Option<String>,
     /// Its document.
     pub source: Source,
-    /// Description paragraphs.
+    /// Its description, as markdown blocks.
     pub doc: Vec<String>,
+    /// Set when the docs deprecate it: their notice (possibly empty).
+    pub deprecated: Option<String>,
     /// What it is.
     pub kind: Kind,
 }
 
-/// Object or enum.
+/// What a model is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A JSON object.
     Object(Object),
-    /// A string enum.
+    /// A set of values.
     Enum(Enum),
+    /// One of several types.
+    Union(Union),
+}
+
+/// What an object stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A JSON object of the API.
+    Schema,
+    /// An operation's request or response wrapper (path and query
+    /// parameters, a body, the HTTP status), keyed by the SDK's names.
+    Operation,
+    /// An error body.
+    Error,
 }
 
 /// A JSON object model.
@@ -56,28 +89,34 @@ pub struct Object {
     pub fields: Vec<Field>,
     /// The model's oneofs.
     pub oneofs: Vec<Oneof>,
-    /// Whether keys not listed are kept (`__pydantic_extra__`).
-    pub additional_properties: bool,
-    /// An operation's request or response wrapper (path and query
-    /// parameters, a body, the HTTP status), not a JSON body of the API.
-    pub operation: bool,
+    /// The type of the values of keys not listed, which are kept; `None`
+    /// when such keys are dropped.
+    pub extra: Option<Type>,
+    /// What it stands for.
+    pub role: Role,
 }
 
 /// One field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Field {
-    /// The field name from the docs (snake_case, Python escapes removed).
+    /// Its name: the JSON key in snake_case (the same in every dialect).
     pub name: String,
+    /// The name the docs give it (a Python or TypeScript name).
+    pub doc_name: String,
     /// The JSON key.
     pub wire: String,
     /// How the JSON key was settled.
     pub wire_source: WireSource,
     /// Its value type.
     pub ty: Type,
-    /// Required, optional, or optional and nullable.
+    /// Whether it may be absent, and whether it may be null.
     pub presence: Presence,
     /// Description, if the docs give one.
     pub doc: Option<String>,
+    /// An example value from the docs.
+    pub example: Option<String>,
+    /// Set when the docs deprecate it: their notice (possibly empty).
+    pub deprecated: Option<String>,
     /// The oneof this field is a member of.
     pub oneof: Option<String>,
     /// Whether the value must be held behind a pointer to break a cycle.
@@ -90,8 +129,8 @@ pub struct Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WireSource {
-    /// By the naming rule (lowerCamel, `at_` → `@`, escapes dropped; an
-    /// operation's own name).
+    /// By the naming rule of the docs (see [`KeyStyle`]), or an operation's
+    /// own name.
     Rule,
     /// By the oneof list that names it.
     Oneof,
@@ -119,10 +158,35 @@ impl WireSource {
 pub enum Presence {
     /// Must be present and not null.
     Required,
+    /// Must be present, and may be null.
+    RequiredNullable,
     /// May be absent; null reads as absent.
     Optional,
     /// Absent, null and a value are three distinct states.
     Nullable,
+}
+
+impl Presence {
+    /// Whether the field may be left out.
+    pub fn optional(self) -> bool {
+        match self {
+            Presence::Required | Presence::RequiredNullable => false,
+            Presence::Optional | Presence::Nullable => true,
+        }
+    }
+}
+
+/// How an integer travels and what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Int {
+    /// Any size (Python's `int`, a `bigint`): read from a number or a
+    /// decimal string, written as a number.
+    Big,
+    /// 64 bits: read from a number or a decimal string, written as a number.
+    I64,
+    /// 64 bits, written as a decimal string (protobuf's int64 in JSON).
+    I64String,
 }
 
 /// A value type.
@@ -131,37 +195,66 @@ pub enum Presence {
 pub enum Type {
     /// A string.
     String,
-    /// An integer: read from a JSON number or a decimal string, written as
-    /// a number.
-    Int,
-    /// A 64-bit integer that travels as a decimal string (read from either).
-    Int64,
+    /// An integer.
+    Int(Int),
     /// A double.
     Float,
+    /// A number that may be an integer or not, kept exactly.
+    Number,
+    /// A decimal number, kept exactly.
+    Decimal,
     /// A boolean.
     Bool,
     /// Any JSON value.
     Any,
-    /// An RFC 3339 timestamp.
+    /// An RFC 3339 date-time.
     DateTime,
+    /// An RFC 3339 full date.
+    Date,
+    /// A date or a date-time, whichever was sent: the docs cannot tell.
+    Temporal,
+    /// Binary content.
+    Bytes,
     /// An array.
     List(Box<Type>),
     /// An object with string keys, in order.
     Map(Box<Type>),
-    /// Another model, by name.
+    /// Another model, by key.
     Ref(String),
+    /// Exactly one value.
+    Const(Literal),
     /// A type of the SDK's own world with no JSON form (`httpx.Response`);
     /// only operation wrappers hold one.
     Opaque(String),
 }
 
 impl Type {
-    /// Whether an integer is in it (itself, or as items or values).
-    pub fn holds_int(&self) -> bool {
+    /// The models it refers to, itself or as items or values.
+    pub fn refs(&self) -> Vec<&str> {
         match self {
-            Type::Int | Type::Int64 => true,
-            Type::List(t) | Type::Map(t) => t.holds_int(),
-            _ => false,
+            Type::Ref(r) => vec![r.as_str()],
+            Type::List(t) | Type::Map(t) => t.refs(),
+            Type::String
+            | Type::Int(_)
+            | Type::Float
+            | Type::Number
+            | Type::Decimal
+            | Type::Bool
+            | Type::Any
+            | Type::DateTime
+            | Type::Date
+            | Type::Temporal
+            | Type::Bytes
+            | Type::Const(_)
+            | Type::Opaque(_) => Vec::new(),
+        }
+    }
+
+    /// The innermost type, below lists and maps.
+    pub fn leaf(&self) -> &Type {
+        match self {
+            Type::List(t) | Type::Map(t) => t.leaf(),
+            other => other,
         }
     }
 }
@@ -182,22 +275,89 @@ pub struct Oneof {
 pub struct Member {
     /// Its JSON key.
     pub wire: String,
-    /// The field that carries it.
+    /// The name of the field that carries it.
     pub field: String,
 }
 
-/// A string enum model.
+/// An enum model: a set of documented values. Every enum is open: a value
+/// it does not list is kept (a server may add values at any time).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Enum {
     /// The documented values.
     pub values: Vec<EnumValue>,
+    /// Whether its values are numbers rather than strings.
+    pub numeric: bool,
+    /// What the docs say of values they do not list.
+    pub documented_open: Option<bool>,
 }
 
 /// One documented enum value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EnumValue {
-    /// The name in the docs.
-    pub name: String,
-    /// The wire string.
+    /// The name the SDK gives it, where the docs show one.
+    pub sdk_name: Option<String>,
+    /// The value as JSON carries it (a string, or a number's text).
     pub value: String,
+}
+
+/// A union model: a value of one of several types.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Union {
+    /// The members in document order.
+    pub members: Vec<UnionMember>,
+    /// How a value says which member it is.
+    pub tag: Tagging,
+}
+
+/// One member of a union.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnionMember {
+    /// A name for it, from its type (`AdyenConfig`, `String`, `BasicList`).
+    pub name: String,
+    /// Its type.
+    pub ty: Type,
+    /// Whether the value must be held behind a pointer to break a cycle.
+    pub boxed: bool,
+}
+
+/// How a union's value says which member it is (typify's `EnumTagType`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tagging {
+    /// It does not: the member is the one the value fits best.
+    Untagged,
+    /// A property of the object names the member.
+    Internal {
+        /// The property's JSON key.
+        property: String,
+        /// Each tag value and the index of its member.
+        mapping: Vec<(String, usize)>,
+        /// Where the tag was learnt.
+        source: TagSource,
+    },
+}
+
+/// Where a union's tag was learnt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagSource {
+    /// Every member's docs have a required field of one value under the
+    /// same key.
+    Docs,
+    /// The overlay states it.
+    Overlay,
+}
+
+/// Walks every type of a model (fields, extras, union members).
+pub fn types_of(model: &Model) -> Vec<&Type> {
+    match &model.kind {
+        Kind::Object(o) => o
+            .fields
+            .iter()
+            .map(|f| &f.ty)
+            .chain(o.extra.as_ref())
+            .collect(),
+        Kind::Union(u) => u.members.iter().map(|m| &m.ty).collect(),
+        Kind::Enum(_) => Vec::new(),
+    }
 }

@@ -1,68 +1,33 @@
 //! The generator: SDK model docs in markdown → a crate of Rust model types.
 //!
-//! Three stages, each ignorant of the others' concerns:
-//! [`parse`] (markdown → [`parse::Doc`]), [`resolve`] (docs → [`ir::Ir`]) and
-//! [`emit`] (IR → Rust files). [`output`] writes or checks the result.
+//! The stages, each ignorant of the others' formats: [`layout`] (where the
+//! model docs are in a docs tree), [`parse`] (markdown → [`parse::Doc`]),
+//! [`resolve`] (docs → [`ir::Ir`]), [`emit`] (IR → Rust files) and
+//! [`output`] (write or check). [`generate`] runs them all; [`load`] and
+//! [`load_sources`] stop at the IR.
 
 pub mod emit;
 pub mod error;
 pub mod ir;
+pub mod layout;
 pub mod openapi;
 pub mod output;
 pub mod overlay;
 pub mod parse;
 pub mod resolve;
 
-use std::path::Path;
+mod par;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 pub use error::{Diagnostic, Error, Result};
+use layout::{Place, Root, Section};
 use overlay::Overlay;
-use resolve::Resolved;
+pub(crate) use par::par_map;
 
 /// The overlay file looked for in the spec directory when none is named.
 pub const DEFAULT_OVERLAY: &str = "overlay.toml";
-
-/// `f` over `items` on every core; the results in the order of `items`.
-///
-/// Scoped threads that each take the next item from a shared counter, so big
-/// and small items even out. For runs this short (tens of milliseconds)
-/// plain scoped threads beat rayon, whose pool start-up and idle spinning
-/// showed: a whole `codegen generate` of the corpus took 79 ms with rayon
-/// against 71 ms with scoped threads, measured back to back with
-/// `perf stat -r 20` (this helper then measured the same as those threads).
-pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if workers <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (f, next) = (&f, &next);
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else {
-                            break done;
-                        };
-                        done.push((i, f(item)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
 
 /// A spec document in memory: path relative to the spec root, and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +36,35 @@ pub struct Source {
     pub path: String,
     /// The markdown.
     pub text: String,
+}
+
+/// The model docs of a spec directory, and what was left out.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// Where the docs are, to follow their links.
+    pub root: Root,
+    /// The model docs, sorted by path.
+    pub sources: Vec<Source>,
+    /// Docs left out, each with the reason (SDK settings, docs outside
+    /// `models/`).
+    pub notes: Vec<Diagnostic>,
+    /// Docs that could not be read as text.
+    pub unreadable: Vec<Diagnostic>,
+    /// Paths of the docs left out.
+    pub skipped: BTreeSet<String>,
+}
+
+impl Spec {
+    /// Docs held in memory, laid out under a root of their own.
+    pub fn in_memory(sources: Vec<Source>) -> Spec {
+        Spec {
+            root: Root::in_memory(),
+            sources,
+            notes: Vec::new(),
+            unreadable: Vec::new(),
+            skipped: BTreeSet::new(),
+        }
+    }
 }
 
 /// Decodes a doc's bytes; invalid UTF-8 is an error naming the line and
@@ -101,104 +95,174 @@ pub fn decode(path: &str, bytes: &[u8]) -> std::result::Result<Source, Diagnosti
     }
 }
 
-/// Every `*.md` document under `dir` (a top-level `README.md` aside),
-/// sorted by path so that directory order never matters, with the
-/// documents that are not UTF-8 reported apart.
-fn read_sources(dir: &Path) -> Result<(Vec<Source>, Vec<Diagnostic>)> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&d, e))?;
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
+/// Reads the model docs of a spec directory: the SDK's `docs` tree, its
+/// `models` folder, or a folder of one's own. Where the tree has a `models`
+/// folder, only the docs under it are models; the SDK's own settings
+/// (`models/utils/`) are left out with a note.
+pub fn read_spec(dir: &Path) -> Result<Spec> {
+    let root = Root::of(dir).map_err(|e| Error::io(dir, e))?;
+    let files = layout::markdown_files(dir).map_err(|e| Error::io(dir, e))?;
+    let places: Vec<Place> = files.iter().map(|(rel, _)| root.place(rel)).collect();
+    let has_models = places.iter().any(|p| matches!(p, Place::Models(_)));
+    let mut notes = Vec::new();
+    let mut skipped = BTreeSet::new();
+    let mut outside = Vec::new();
+    let mut wanted = Vec::new();
+    for ((rel, path), place) in files.into_iter().zip(places) {
+        match place {
+            Place::Models(Section::Utils) => {
+                notes.push(Diagnostic::new(
+                    &rel,
+                    0,
+                    "skipped: the SDK's own client settings, not an API model",
+                    "",
+                ));
+                skipped.insert(rel);
             }
-            if path.extension().is_none_or(|e| e != "md") {
-                continue;
+            Place::Outside if has_models || rel == "README.md" => {
+                outside.push(rel.clone());
+                skipped.insert(rel);
             }
-            let rel = path
-                .strip_prefix(dir)
-                .expect("walked from dir")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            if rel == "README.md" {
-                continue;
-            }
-            found.push((rel, path));
+            Place::Models(_) | Place::Outside => wanted.push((rel, path)),
         }
     }
-    found.sort();
-    let read = par_map(&found, |(rel, path)| -> Result<_> {
+    if !outside.is_empty() {
+        let shown: Vec<&str> = outside.iter().take(3).map(String::as_str).collect();
+        let more = if outside.len() > 3 { ", ..." } else { "" };
+        notes.push(Diagnostic::new(
+            dir.display().to_string(),
+            0,
+            format!(
+                "skipped {} doc(s) outside the `models` folder ({}{more})",
+                outside.len(),
+                shown.join(", ")
+            ),
+            "",
+        ));
+    }
+    let read = par_map(&wanted, |(rel, path)| -> Result<_> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         Ok(decode(rel, &bytes))
     });
     let mut sources = Vec::new();
-    let mut errors = Vec::new();
+    let mut unreadable = Vec::new();
     for doc in read {
         match doc? {
             Ok(source) => sources.push(source),
-            Err(d) => errors.push(d),
+            Err(d) => unreadable.push(d),
         }
     }
-    errors.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok((sources, errors))
+    Ok(Spec {
+        root,
+        sources,
+        notes,
+        unreadable,
+        skipped,
+    })
 }
 
-/// Reads every `*.md` document under `dir` (a top-level `README.md` aside),
-/// sorted by path so that directory order never matters.
-pub fn read_spec(dir: &Path) -> Result<Vec<Source>> {
-    let (sources, errors) = read_sources(dir)?;
-    if errors.is_empty() {
-        Ok(sources)
-    } else {
-        Err(Error::Spec(errors))
-    }
+/// A spec's IR, and everything the run has to say about the docs.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The models.
+    pub ir: ir::Ir,
+    /// Things the docs could not tell, decided by a default, and things
+    /// left out.
+    pub warnings: Vec<Diagnostic>,
+    /// Docs left out, with the reason.
+    pub notes: Vec<Diagnostic>,
+    /// How field names became JSON keys.
+    pub key_style: resolve::KeyEvidence,
 }
 
-/// Parses every source, reporting all errors at once.
-pub fn parse_all(sources: &[Source]) -> Result<Vec<parse::Doc>> {
-    let (docs, errors, _) = parse_each(sources);
-    if errors.is_empty() {
-        Ok(docs)
-    } else {
-        Err(Error::Spec(errors))
-    }
+/// A spec's docs after parsing: the docs that parsed, and what went wrong.
+#[derive(Debug, Clone)]
+pub struct ParsedSpec {
+    /// The docs that parsed.
+    pub docs: Vec<parse::Doc>,
+    /// Warnings of the parse (unknown table columns).
+    pub warnings: Vec<Diagnostic>,
+    /// Every problem of the docs that did not parse or read.
+    pub errors: Vec<Diagnostic>,
+    /// Their paths.
+    pub broken: BTreeSet<String>,
 }
 
-/// Parses every source: the docs that parsed, every problem, and the paths
-/// of the docs that did not.
-fn parse_each(
-    sources: &[Source],
-) -> (
-    Vec<parse::Doc>,
-    Vec<Diagnostic>,
-    std::collections::BTreeSet<String>,
-) {
-    // Docs parse independently: spread over the cores, kept in order.
-    let parsed = par_map(sources, |s| parse::parse_doc(&s.path, &s.text));
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    let mut failed = std::collections::BTreeSet::new();
-    for (s, result) in sources.iter().zip(parsed) {
+/// Parses every doc of a spec, on every core.
+pub fn parse_spec(spec: &Spec) -> ParsedSpec {
+    let parsed = par_map(&spec.sources, |s| parse::parse_doc(&s.path, &s.text));
+    let mut out = ParsedSpec {
+        docs: Vec::new(),
+        warnings: Vec::new(),
+        errors: spec.unreadable.clone(),
+        broken: spec.unreadable.iter().map(|d| d.file.clone()).collect(),
+    };
+    for (s, result) in spec.sources.iter().zip(parsed) {
         match result {
-            Ok(doc) => docs.push(doc),
+            Ok(p) => {
+                out.warnings.extend(p.warnings);
+                out.docs.push(p.doc);
+            }
             Err(e) => {
-                failed.insert(s.path.clone());
-                errors.extend(e);
+                out.broken.insert(s.path.clone());
+                out.errors.extend(e);
             }
         }
     }
-    (docs, errors, failed)
+    out
 }
 
-/// Parses and resolves in-memory sources.
-pub fn build(sources: &[Source], overlay: &Overlay) -> Result<Resolved> {
-    resolve::resolve(&parse_all(sources)?, overlay)
+/// Resolves a parsed spec, reporting every problem of every doc together.
+pub fn resolve_spec(spec: &Spec, parsed: &ParsedSpec, overlay: &Overlay) -> Result<Loaded> {
+    let input = resolve::Input {
+        docs: &parsed.docs,
+        root: &spec.root,
+        overlay,
+        broken: &parsed.broken,
+        skipped: &spec.skipped,
+    };
+    let mut errors = parsed.errors.clone();
+    match resolve::resolve(&input) {
+        Ok(resolved) if errors.is_empty() => {
+            let mut warnings = parsed.warnings.clone();
+            warnings.extend(resolved.warnings);
+            Ok(Loaded {
+                ir: resolved.ir,
+                warnings: resolve_sorted(warnings),
+                notes: spec.notes.clone(),
+                key_style: resolved.key_style,
+            })
+        }
+        Ok(_) => Err(Error::Spec(resolve_sorted(errors))),
+        Err(Error::Spec(more)) => {
+            errors.extend(more);
+            Err(Error::Spec(resolve_sorted(errors)))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Parses and resolves a spec, reporting every problem of every doc
+/// together.
+pub fn load_spec(spec: &Spec, overlay: &Overlay) -> Result<Loaded> {
+    resolve_spec(spec, &parse_spec(spec), overlay)
+}
+
+fn resolve_sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    diags
+}
+
+/// Parses and resolves docs held in memory.
+pub fn load_sources(sources: Vec<Source>, overlay: &Overlay) -> Result<Loaded> {
+    load_spec(&Spec::in_memory(sources), overlay)
+}
+
+/// Reads, parses and resolves the spec in `dir` with the overlay at
+/// `overlay` (or the spec's own, if it has one).
+pub fn load(dir: &Path, overlay: Option<&Path>) -> Result<Loaded> {
+    let overlay = read_overlay(dir, overlay)?;
+    load_spec(&read_spec(dir)?, &overlay)
 }
 
 /// Reads the overlay at `path`, or `DEFAULT_OVERLAY` in `spec` if it exists.
@@ -216,80 +280,107 @@ pub fn read_overlay(spec: &Path, path: Option<&Path>) -> Result<Overlay> {
     }
 }
 
+/// What `generate` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Generate {
+    /// The spec directory.
+    pub spec: PathBuf,
+    /// The overlay, if not the spec's own.
+    pub overlay: Option<PathBuf>,
+    /// The crate directory.
+    pub out: PathBuf,
+    /// Options of the emitted crate.
+    pub emit: emit::EmitOptions,
+    /// Compare instead of writing.
+    pub check: bool,
+}
+
+/// What a `generate` run did.
+#[derive(Debug)]
+pub struct Generated {
+    /// The spec's IR and warnings.
+    pub loaded: Loaded,
+    /// Renames the emitter had to make.
+    pub renames: Vec<Diagnostic>,
+    /// The files of the crate.
+    pub files: usize,
+    /// With `check`: how the output differs from what the spec produces.
+    pub drift: Vec<output::Drift>,
+}
+
+/// The whole pipeline: read, parse, resolve, emit, then write or check.
+pub fn generate(job: &Generate) -> Result<Generated> {
+    if inside(&job.spec, &job.out) {
+        return Err(Error::io(
+            &job.out,
+            std::io::Error::other(format!(
+                "the spec ({}) is inside the output directory, which generate replaces",
+                job.spec.display()
+            )),
+        ));
+    }
+    let loaded = load(&job.spec, job.overlay.as_deref())?;
+    let emitted = emit::emit(&loaded.ir, &job.emit)?;
+    let files = emitted.files.len();
+    let drift = if job.check {
+        output::check(&job.out, &emitted.files)?
+    } else {
+        output::write(&job.out, &emitted.files)?;
+        Vec::new()
+    };
+    Ok(Generated {
+        loaded,
+        renames: emitted.warnings,
+        files,
+        drift,
+    })
+}
+
+/// Whether `path` is `dir` or lies inside it.
+fn inside(path: &Path, dir: &Path) -> bool {
+    match (path.canonicalize(), dir.canonicalize()) {
+        (Ok(p), Ok(d)) => p.starts_with(d),
+        _ => false,
+    }
+}
+
 /// Counts for the one-screen summary of a run; `more_warnings` are those of
 /// later stages (renames by the emitter).
-pub fn summary(resolved: &Resolved, more_warnings: usize) -> String {
+pub fn summary(loaded: &Loaded, more_warnings: usize) -> String {
     use std::collections::BTreeMap;
-    let (mut objects, mut enums, mut operations) = (0, 0, 0);
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     let mut sources: BTreeMap<ir::WireSource, usize> = BTreeMap::new();
-    for model in &resolved.ir.models {
-        match &model.kind {
-            ir::Kind::Enum(_) => enums += 1,
+    for model in &loaded.ir.models {
+        let kind = match &model.kind {
+            ir::Kind::Enum(_) => "enums",
+            ir::Kind::Union(_) => "unions",
             ir::Kind::Object(o) => {
-                if o.operation {
-                    operations += 1;
-                } else {
-                    objects += 1;
-                }
                 for f in &o.fields {
                     *sources.entry(f.wire_source).or_default() += 1;
                 }
+                match o.role {
+                    ir::Role::Schema => "objects",
+                    ir::Role::Operation => "operations",
+                    ir::Role::Error => "errors",
+                }
             }
-        }
+        };
+        *kinds.entry(kind).or_default() += 1;
     }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let fields: Vec<String> = sources
         .iter()
         .map(|(source, n)| format!("{n} {}", source.label()))
         .collect();
     format!(
-        "models: {} ({objects} objects, {enums} enums, {operations} operations)\n\
+        "models: {} ({})\n\
+         JSON keys: {}\n\
          fields by JSON key: {}\n\
          warnings: {}",
-        resolved.ir.models.len(),
+        loaded.ir.models.len(),
+        kinds.join(", "),
+        loaded.key_style.describe(),
         fields.join(", "),
-        resolved.warnings.len() + more_warnings
+        loaded.warnings.len() + more_warnings
     )
-}
-
-fn sorted(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    errors
-}
-
-/// Reads, parses and resolves the spec in `dir`, reporting every problem of
-/// every doc together.
-pub fn load(dir: &Path, overlay: Option<&Path>) -> Result<Resolved> {
-    let overlay = read_overlay(dir, overlay)?;
-    let (sources, mut errors) = read_sources(dir)?;
-    let (docs, parse_errors, mut broken) = parse_each(&sources);
-    broken.extend(errors.iter().map(|d| d.file.clone()));
-    errors.extend(parse_errors);
-    match resolve::resolve_around(&docs, &overlay, &broken) {
-        Ok(resolved) if errors.is_empty() => Ok(resolved),
-        Ok(_) => Err(Error::Spec(sorted(errors))),
-        Err(Error::Spec(more)) => {
-            errors.extend(more);
-            Err(Error::Spec(sorted(errors)))
-        }
-        Err(other) => Err(other),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::par_map;
-
-    #[test]
-    fn par_map_keeps_the_order_of_its_items() {
-        let items: Vec<u64> = (0..1000).collect();
-        // Uneven work, so that the threads finish out of order.
-        let out = par_map(&items, |&i| {
-            let spin: u64 = (0..(i % 7) * 1000).map(std::hint::black_box).sum();
-            (i, spin)
-        });
-        let out: Vec<u64> = out.into_iter().map(|(i, _)| i).collect();
-        assert_eq!(out, items);
-        assert!(par_map(&[] as &[u8], |&b| b).is_empty());
-        assert_eq!(par_map(&[5u8], |&b| b + 1), vec![6]);
-    }
 }

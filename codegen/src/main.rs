@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use codegen::emit::{self, EmitOptions};
-use codegen::{output, Result};
+use codegen::emit::EmitOptions;
+use codegen::{Diagnostic, Result};
 
 // Building and printing the code allocates millions of small token and
 // syntax nodes; mimalloc makes regeneration markedly faster than the system
@@ -49,7 +49,8 @@ enum Command {
         /// The API's OpenAPI document (YAML or JSON).
         #[arg(long)]
         openapi: PathBuf,
-        /// The directory of model docs.
+        /// The model docs: the SDK's `docs` or `docs/models` folder, or a
+        /// folder holding a `models` folder.
         #[arg(long, default_value = "spec")]
         spec: PathBuf,
         /// Where to write the overlay (TOML).
@@ -60,7 +61,8 @@ enum Command {
 
 #[derive(Args)]
 struct Input {
-    /// The directory of model docs.
+    /// The model docs: the SDK's `docs` or `docs/models` folder, or a folder
+    /// holding a `models` folder.
     #[arg(long, default_value = "spec")]
     spec: PathBuf,
     /// A TOML file of facts the docs lack [default: SPEC/overlay.toml if present].
@@ -78,18 +80,23 @@ fn main() -> ExitCode {
     }
 }
 
+fn print(kind: &str, diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{kind}: {d}");
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Overlay { openapi, spec, out } => {
             // From the docs alone, so that the result does not depend on a
             // previous overlay.
-            let resolved = codegen::build(&codegen::read_spec(&spec)?, &Default::default())?;
+            let loaded = codegen::load_spec(&codegen::read_spec(&spec)?, &Default::default())?;
             let text = std::fs::read_to_string(&openapi).map_err(|e| codegen::Error::Io {
                 path: openapi.clone(),
                 source: e,
             })?;
-            let (overlay, report) =
-                codegen::openapi::derive_overlay(&resolved.ir, &openapi, &text)?;
+            let (overlay, report) = codegen::openapi::derive_overlay(&loaded.ir, &openapi, &text)?;
             let body = format!(
                 "# Facts the docs lack, derived from {} by `codegen overlay`.\n\n{}",
                 openapi
@@ -119,8 +126,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ir { input } => {
-            let resolved = load(&input)?;
-            let json = serde_json::to_string_pretty(&resolved.ir).expect("IR serializes");
+            let loaded = codegen::load(&input.spec, input.overlay.as_deref())?;
+            print("note", &loaded.notes);
+            print("warning", &loaded.warnings);
+            let json = serde_json::to_string_pretty(&loaded.ir).expect("IR serializes");
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
@@ -130,29 +139,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             crate_name,
             check,
         } => {
-            if inside(&input.spec, &out) {
-                return Err(codegen::Error::Io {
-                    path: out.clone(),
-                    source: std::io::Error::other(format!(
-                        "the spec ({}) is inside the output directory, which generate replaces",
-                        input.spec.display()
-                    )),
-                });
-            }
-            let resolved = load(&input)?;
-            let options = EmitOptions {
-                crate_name,
-                command: REGENERATE.to_string(),
+            let job = codegen::Generate {
+                spec: input.spec.clone(),
+                overlay: input.overlay,
+                out: out.clone(),
+                emit: EmitOptions {
+                    crate_name,
+                    command: REGENERATE.to_string(),
+                },
+                check,
             };
-            let emitted = emit::emit(&resolved.ir, &options)?;
-            for w in &emitted.warnings {
-                eprintln!("warning: {}:{}: {}", w.file, w.line, w.message);
-            }
-            let renames = emitted.warnings.len();
-            let files = emitted.files;
+            let generated = codegen::generate(&job)?;
+            print("note", &generated.loaded.notes);
+            print("warning", &generated.loaded.warnings);
+            print("warning", &generated.renames);
             if check {
-                let drift = output::check(&out, &files)?;
-                if drift.is_empty() {
+                if generated.drift.is_empty() {
                     return Ok(ExitCode::SUCCESS);
                 }
                 eprintln!(
@@ -160,37 +162,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     out.display(),
                     input.spec.display()
                 );
-                for d in &drift {
+                for d in &generated.drift {
                     eprintln!("  {d}");
                 }
                 eprintln!("Run `{REGENERATE}` to update it.");
                 return Ok(ExitCode::from(1));
             }
-            output::write(&out, &files)?;
-            eprintln!("{}", codegen::summary(&resolved, renames));
+            eprintln!(
+                "{}",
+                codegen::summary(&generated.loaded, generated.renames.len())
+            );
             eprintln!(
                 "wrote {} files to {} ({} models)",
-                files.len(),
+                generated.files,
                 out.display(),
-                resolved.ir.models.len()
+                generated.loaded.ir.models.len()
             );
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Whether `path` is `dir` or lies inside it.
-fn inside(path: &std::path::Path, dir: &std::path::Path) -> bool {
-    match (path.canonicalize(), dir.canonicalize()) {
-        (Ok(p), Ok(d)) => p.starts_with(d),
-        _ => false,
-    }
-}
-
-fn load(input: &Input) -> Result<codegen::resolve::Resolved> {
-    let resolved = codegen::load(&input.spec, input.overlay.as_deref())?;
-    for w in &resolved.warnings {
-        eprintln!("warning: {}:{}: {}", w.file, w.line, w.message);
-    }
-    Ok(resolved)
 }

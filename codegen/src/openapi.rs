@@ -17,7 +17,7 @@ use heck::ToSnakeCase;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::ir::{Field, Ir, Kind, Type, WireSource};
+use crate::ir::{Field, Ir, Kind, Role, Type, WireSource};
 use crate::overlay::{FieldOverlay, ModelOverlay, Overlay};
 
 /// What the derivation found, for the command's summary.
@@ -77,7 +77,7 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
         let Kind::Object(object) = &model.kind else {
             continue;
         };
-        if object.operation {
+        if object.role == Role::Operation {
             continue;
         }
         let mut facts = ModelOverlay::default();
@@ -97,7 +97,9 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             report.unmatched_models.push(model.name.clone());
             for f in &object.fields {
                 if f.wire_source == WireSource::Inferred {
-                    report.unsettled.push(format!("{}.{}", model.name, f.name));
+                    report
+                        .unsettled
+                        .push(format!("{}.{}", model.key, f.doc_name));
                 }
             }
             continue;
@@ -110,7 +112,7 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
                 if field.wire_source == WireSource::Inferred {
                     report
                         .unsettled
-                        .push(format!("{}.{}", model.name, field.name));
+                        .push(format!("{}.{}", model.key, field.doc_name));
                 }
                 continue;
             };
@@ -118,17 +120,17 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             if wire != field.wire || field.wire_source == WireSource::Inferred {
                 fact.wire = Some(wire.to_string());
             }
-            if field.ty.holds_int() && is_int64(property) {
+            if matches!(field.ty.leaf(), Type::Int(_)) && is_int64(property) {
                 fact.int64 = Some(true);
             }
             if fact != FieldOverlay::default() {
-                facts.fields.insert(field.name.clone(), fact);
+                facts.fields.insert(field.doc_name.clone(), fact);
             }
         }
         if !facts.fields.is_empty() {
             report.wires += facts.fields.values().filter(|f| f.wire.is_some()).count();
             report.int64 += facts.fields.values().filter(|f| f.int64.is_some()).count();
-            overlay.models.insert(model.name.clone(), facts);
+            overlay.models.insert(model.key.clone(), facts);
         }
     }
     Ok((overlay, report))
@@ -254,6 +256,6 @@ fn property_of<'a>(
     }
     properties
         .iter()
-        .find(|(name, _)| name.to_snake_case() == field.name)
+        .find(|(name, _)| name.to_snake_case() == field.doc_name.to_snake_case())
         .map(|(name, prop)| (*name, *prop))
 }

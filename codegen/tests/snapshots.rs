@@ -8,7 +8,7 @@ use std::path::Path;
 
 use codegen::emit::{emit, EmitOptions, Files};
 
-fn generate(spec: &str, crate_name: &str) -> (codegen::resolve::Resolved, Files) {
+fn generate(spec: &str, crate_name: &str) -> (codegen::Loaded, Files) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
     let resolved = codegen::load(&dir, None).unwrap_or_else(|e| panic!("{e}"));
     let options = EmitOptions {
@@ -46,8 +46,10 @@ fn features() {
         [
             "Cargo.toml",
             "examples/roundtrip.rs",
+            "src/__rt.rs",
             "src/gadget.rs",
             "src/lib.rs",
+            "src/types.rs",
             "src/widget.rs",
             "src/widget_kind.rs"
         ]

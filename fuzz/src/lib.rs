@@ -19,7 +19,7 @@ pub fn pipeline_many(docs: &[(&str, &[u8])]) {
             Err(_) => return,
         }
     }
-    let Ok(resolved) = codegen::build(&sources, &Overlay::default()) else {
+    let Ok(resolved) = codegen::load_sources(sources, &Overlay::default()) else {
         return;
     };
     let options = EmitOptions {

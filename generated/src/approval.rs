@@ -6,57 +6,122 @@ use crate::{
 };
 
 /// Describes an approval step of a policy.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Approval {
     /// The `typ` oneof: at most one of `users`, `manager`, `appOwners`, `group`, `self`, `entitlementOwners`, `expression`, `webhook` is set.
-    #[serde(flatten)]
     pub typ: Option<ApprovalTyp>,
     /// When true, reviewers may hand this step over to someone else.
-    #[serde(rename = "allowReassignment", skip_serializing_if = "Option::is_none")]
     pub allow_reassignment: Option<bool>,
     /// Tells whether the step has been assigned.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub assigned: Option<bool>,
     /// When true, approvers must give a reason for approving this step.
-    #[serde(rename = "requireApprovalReason", skip_serializing_if = "Option::is_none")]
     pub require_approval_reason: Option<bool>,
     /// When true, reviewers must give a reason for denying this step.
-    #[serde(rename = "requireDenialReason", skip_serializing_if = "Option::is_none")]
     pub require_denial_reason: Option<bool>,
     /// When true, reviewers must give a reason for reassigning this step.
-    #[serde(
-        rename = "requireReassignmentReason",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub require_reassignment_reason: Option<bool>,
 }
 
+impl Approval {
+    /// A `Approval` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            typ: Option::None,
+            allow_reassignment: Option::None,
+            assigned: Option::None,
+            require_approval_reason: Option::None,
+            require_denial_reason: Option::None,
+            require_reassignment_reason: Option::None,
+        }
+    }
+    /// Sets the `typ` oneof.
+    pub fn with_typ(mut self, typ: ApprovalTyp) -> Self {
+        self.typ = Option::Some(typ);
+        self
+    }
+    /// Sets `allowReassignment`.
+    pub fn with_allow_reassignment(
+        mut self,
+        allow_reassignment: impl Into<bool>,
+    ) -> Self {
+        self.allow_reassignment = Option::Some(allow_reassignment.into());
+        self
+    }
+    /// Sets `assigned`.
+    pub fn with_assigned(mut self, assigned: impl Into<bool>) -> Self {
+        self.assigned = Option::Some(assigned.into());
+        self
+    }
+    /// Sets `requireApprovalReason`.
+    pub fn with_require_approval_reason(
+        mut self,
+        require_approval_reason: impl Into<bool>,
+    ) -> Self {
+        self.require_approval_reason = Option::Some(require_approval_reason.into());
+        self
+    }
+    /// Sets `requireDenialReason`.
+    pub fn with_require_denial_reason(
+        mut self,
+        require_denial_reason: impl Into<bool>,
+    ) -> Self {
+        self.require_denial_reason = Option::Some(require_denial_reason.into());
+        self
+    }
+    /// Sets `requireReassignmentReason`.
+    pub fn with_require_reassignment_reason(
+        mut self,
+        require_reassignment_reason: impl Into<bool>,
+    ) -> Self {
+        self.require_reassignment_reason = Option::Some(
+            require_reassignment_reason.into(),
+        );
+        self
+    }
+}
+
+impl Default for Approval {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The `typ` oneof of [`Approval`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ApprovalTyp {
     /// Settings for an approval step handled by an explicit list of users.
-    #[serde(rename = "users")]
+    ///
+    /// The `users` key.
     Users(UserApproval),
     /// Settings for an approval step handled by the manager of the user the task concerns.
-    #[serde(rename = "manager")]
+    ///
+    /// The `manager` key.
     Manager(ManagerApproval),
     /// Settings for an approval step handled by the app owners.
-    #[serde(rename = "appOwners")]
+    ///
+    /// The `appOwners` key.
     AppOwners(AppOwnerApproval),
     /// Settings for using the members of a group as the approvers of the step.
-    #[serde(rename = "group")]
+    ///
+    /// The `group` key.
     Group(AppGroupApproval),
     /// Settings for an approval step handled by the person the request targets.
-    #[serde(rename = "self")]
+    ///
+    /// The `self` key.
     Self_(SelfApproval),
     /// Settings for an approval step handled by the owners of the entitlement.
-    #[serde(rename = "entitlementOwners")]
+    ///
+    /// The `entitlementOwners` key.
     EntitlementOwners(EntitlementOwnerApproval),
     /// Settings for an approval step whose approvers come from expressions.
-    #[serde(rename = "expression")]
+    ///
+    /// The `expression` key.
     Expression(ExpressionApproval),
     /// Settings for an approval step decided by a webhook.
-    #[serde(rename = "webhook")]
+    ///
+    /// The `webhook` key.
     Webhook(WebhookApproval),
 }
 
@@ -76,89 +141,209 @@ impl ApprovalTyp {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Approval {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "Approval")]
-        struct __Wire {
-            #[serde(rename = "users", default)]
-            user_approval: Option<UserApproval>,
-            #[serde(rename = "manager", default)]
-            manager_approval: Option<ManagerApproval>,
-            #[serde(rename = "appOwners", default)]
-            app_owner_approval: Option<AppOwnerApproval>,
-            #[serde(rename = "group", default)]
-            app_group_approval: Option<AppGroupApproval>,
-            #[serde(rename = "self", default)]
-            self_approval: Option<SelfApproval>,
-            #[serde(rename = "entitlementOwners", default)]
-            entitlement_owner_approval: Option<EntitlementOwnerApproval>,
-            #[serde(rename = "expression", default)]
-            expression_approval: Option<ExpressionApproval>,
-            #[serde(rename = "webhook", default)]
-            webhook_approval: Option<WebhookApproval>,
-            #[serde(
-                rename = "allowReassignment",
-                skip_serializing_if = "Option::is_none"
-            )]
-            allow_reassignment: Option<bool>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            assigned: Option<bool>,
-            #[serde(
-                rename = "requireApprovalReason",
-                skip_serializing_if = "Option::is_none"
-            )]
-            require_approval_reason: Option<bool>,
-            #[serde(
-                rename = "requireDenialReason",
-                skip_serializing_if = "Option::is_none"
-            )]
-            require_denial_reason: Option<bool>,
-            #[serde(
-                rename = "requireReassignmentReason",
-                skip_serializing_if = "Option::is_none"
-            )]
-            require_reassignment_reason: Option<bool>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut typ: Option<ApprovalTyp> = None;
-        for __member in [
-            __wire.user_approval.map(ApprovalTyp::Users),
-            __wire.manager_approval.map(ApprovalTyp::Manager),
-            __wire.app_owner_approval.map(ApprovalTyp::AppOwners),
-            __wire.app_group_approval.map(ApprovalTyp::Group),
-            __wire.self_approval.map(ApprovalTyp::Self_),
-            __wire.entitlement_owner_approval.map(ApprovalTyp::EntitlementOwners),
-            __wire.expression_approval.map(ApprovalTyp::Expression),
-            __wire.webhook_approval.map(ApprovalTyp::Webhook),
-        ]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &typ {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "typ", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+impl serde::Serialize for Approval {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.typ {
+            match __member {
+                ApprovalTyp::Users(__v) => __map.serialize_entry("users", __v)?,
+                ApprovalTyp::Manager(__v) => __map.serialize_entry("manager", __v)?,
+                ApprovalTyp::AppOwners(__v) => __map.serialize_entry("appOwners", __v)?,
+                ApprovalTyp::Group(__v) => __map.serialize_entry("group", __v)?,
+                ApprovalTyp::Self_(__v) => __map.serialize_entry("self", __v)?,
+                ApprovalTyp::EntitlementOwners(__v) => {
+                    __map.serialize_entry("entitlementOwners", __v)?
+                }
+                ApprovalTyp::Expression(__v) => __map.serialize_entry("expression", __v)?,
+                ApprovalTyp::Webhook(__v) => __map.serialize_entry("webhook", __v)?,
             }
-            typ = Some(__member);
         }
-        Ok(Self {
-            typ,
-            allow_reassignment: __wire.allow_reassignment,
-            assigned: __wire.assigned,
-            require_approval_reason: __wire.require_approval_reason,
-            require_denial_reason: __wire.require_denial_reason,
-            require_reassignment_reason: __wire.require_reassignment_reason,
-        })
+        if let Option::Some(__v) = &self.allow_reassignment {
+            __map.serialize_entry("allowReassignment", __v)?;
+        }
+        if let Option::Some(__v) = &self.assigned {
+            __map.serialize_entry("assigned", __v)?;
+        }
+        if let Option::Some(__v) = &self.require_approval_reason {
+            __map.serialize_entry("requireApprovalReason", __v)?;
+        }
+        if let Option::Some(__v) = &self.require_denial_reason {
+            __map.serialize_entry("requireDenialReason", __v)?;
+        }
+        if let Option::Some(__v) = &self.require_reassignment_reason {
+            __map.serialize_entry("requireReassignmentReason", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Approval {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Approval;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Approval)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Approval, __A::Error> {
+                let mut __f0: Option<ApprovalTyp> = Option::None;
+                let mut __f1: Option<Option<bool>> = Option::None;
+                let mut __f2: Option<Option<bool>> = Option::None;
+                let mut __f3: Option<Option<bool>> = Option::None;
+                let mut __f4: Option<Option<bool>> = Option::None;
+                let mut __f5: Option<Option<bool>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "users" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<UserApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::Users(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "manager" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<ManagerApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::Manager(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "appOwners" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<AppOwnerApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::AppOwners(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "group" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<AppGroupApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::Group(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "self" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<SelfApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::Self_(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "entitlementOwners" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<EntitlementOwnerApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::EntitlementOwners(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "expression" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<ExpressionApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::Expression(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "webhook" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<WebhookApproval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ApprovalTyp::Webhook(__v),
+                                    ApprovalTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "allowReassignment" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f1, "allowReassignment", __v)?;
+                        }
+                        "assigned" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f2, "assigned", __v)?;
+                        }
+                        "requireApprovalReason" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f3, "requireApprovalReason", __v)?;
+                        }
+                        "requireDenialReason" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f4, "requireDenialReason", __v)?;
+                        }
+                        "requireReassignmentReason" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(
+                                &mut __f5,
+                                "requireReassignmentReason",
+                                __v,
+                            )?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Approval {
+                    typ: __f0,
+                    allow_reassignment: __f1.flatten(),
+                    assigned: __f2.flatten(),
+                    require_approval_reason: __f3.flatten(),
+                    require_denial_reason: __f4.flatten(),
+                    require_reassignment_reason: __f5.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

@@ -3,11 +3,89 @@
 use crate::ProvisionPolicy;
 
 /// A provision step made up of several provision steps processed in turn.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MultiStep {
     /// Provision steps executed as part of this multi-step provisioning.
-    #[serde(rename = "provisionSteps", skip_serializing_if = "Option::is_none")]
     pub provision_steps: Option<Vec<ProvisionPolicy>>,
+}
+
+impl MultiStep {
+    /// A `MultiStep` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            provision_steps: Option::None,
+        }
+    }
+    /// Sets `provisionSteps`.
+    pub fn with_provision_steps(
+        mut self,
+        provision_steps: impl Into<Vec<ProvisionPolicy>>,
+    ) -> Self {
+        self.provision_steps = Option::Some(provision_steps.into());
+        self
+    }
+}
+
+impl Default for MultiStep {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl serde::Serialize for MultiStep {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__v) = &self.provision_steps {
+            __map.serialize_entry("provisionSteps", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MultiStep {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MultiStep;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (MultiStep)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<MultiStep, __A::Error> {
+                let mut __f0: Option<Option<Vec<ProvisionPolicy>>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "provisionSteps" => {
+                            let __v = __map
+                                .next_value::<Option<Vec<ProvisionPolicy>>>()?;
+                            crate::__rt::once(&mut __f0, "provisionSteps", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(MultiStep {
+                    provision_steps: __f0.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(MultiStep);

@@ -3,44 +3,300 @@
 use crate::{PolicyPolicyType, PolicyPostActions, PolicySteps, Rule};
 
 /// Defines how ConductorOne handles a task, including its type, approvers, fallback handling and escalation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Policy {
-    #[serde(rename = "createdAt", skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<chrono::DateTime<chrono::FixedOffset>>,
-    #[serde(rename = "deletedAt", skip_serializing_if = "Option::is_none")]
-    pub deleted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub created_at: Option<crate::types::DateOrDateTime>,
+    pub deleted_at: Option<crate::types::DateOrDateTime>,
     /// Free-text summary explaining what the policy is for.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Human-readable name of the policy.
-    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Unique identifier of the policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Maps a policy type string to the steps of the policy. Kept from an older design, it should hold exactly one entry.
-    #[serde(rename = "policySteps", skip_serializing_if = "Option::is_none")]
     pub policy_steps: Option<indexmap::IndexMap<String, PolicySteps>>,
     /// The kind of policy; it also serves as the key for looking up `policy_steps`.
-    #[serde(rename = "policyType", skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<PolicyPolicyType>,
     /// Ordered actions that run once the policy has finished processing.
-    #[serde(rename = "postActions", skip_serializing_if = "Option::is_none")]
     pub post_actions: Option<Vec<PolicyPostActions>>,
     /// When true, tasks are reassigned to the delegates that users have configured on their own accounts.
-    #[serde(
-        rename = "reassignTasksToDelegates",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub reassign_tasks_to_delegates: Option<bool>,
     /// The list of rules attached to the policy.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<Rule>>,
     /// Tells whether this is a built-in system policy; such policies are read-only.
-    #[serde(rename = "systemBuiltin", skip_serializing_if = "Option::is_none")]
     pub system_builtin: Option<bool>,
-    #[serde(rename = "updatedAt", skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub updated_at: Option<crate::types::DateOrDateTime>,
+}
+
+impl Policy {
+    /// A `Policy` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            created_at: Option::None,
+            deleted_at: Option::None,
+            description: Option::None,
+            display_name: Option::None,
+            id: Option::None,
+            policy_steps: Option::None,
+            policy_type: Option::None,
+            post_actions: Option::None,
+            reassign_tasks_to_delegates: Option::None,
+            rules: Option::None,
+            system_builtin: Option::None,
+            updated_at: Option::None,
+        }
+    }
+    /// Sets `createdAt`.
+    pub fn with_created_at(
+        mut self,
+        created_at: impl Into<crate::types::DateOrDateTime>,
+    ) -> Self {
+        self.created_at = Option::Some(created_at.into());
+        self
+    }
+    /// Sets `deletedAt`.
+    pub fn with_deleted_at(
+        mut self,
+        deleted_at: impl Into<crate::types::DateOrDateTime>,
+    ) -> Self {
+        self.deleted_at = Option::Some(deleted_at.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Option::Some(description.into());
+        self
+    }
+    /// Sets `displayName`.
+    pub fn with_display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = Option::Some(display_name.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Option::Some(id.into());
+        self
+    }
+    /// Sets `policySteps`.
+    pub fn with_policy_steps(
+        mut self,
+        policy_steps: impl Into<indexmap::IndexMap<String, PolicySteps>>,
+    ) -> Self {
+        self.policy_steps = Option::Some(policy_steps.into());
+        self
+    }
+    /// Sets `policyType`.
+    pub fn with_policy_type(mut self, policy_type: impl Into<PolicyPolicyType>) -> Self {
+        self.policy_type = Option::Some(policy_type.into());
+        self
+    }
+    /// Sets `postActions`.
+    pub fn with_post_actions(
+        mut self,
+        post_actions: impl Into<Vec<PolicyPostActions>>,
+    ) -> Self {
+        self.post_actions = Option::Some(post_actions.into());
+        self
+    }
+    /// Sets `reassignTasksToDelegates`.
+    pub fn with_reassign_tasks_to_delegates(
+        mut self,
+        reassign_tasks_to_delegates: impl Into<bool>,
+    ) -> Self {
+        self.reassign_tasks_to_delegates = Option::Some(
+            reassign_tasks_to_delegates.into(),
+        );
+        self
+    }
+    /// Sets `rules`.
+    pub fn with_rules(mut self, rules: impl Into<Vec<Rule>>) -> Self {
+        self.rules = Option::Some(rules.into());
+        self
+    }
+    /// Sets `systemBuiltin`.
+    pub fn with_system_builtin(mut self, system_builtin: impl Into<bool>) -> Self {
+        self.system_builtin = Option::Some(system_builtin.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    pub fn with_updated_at(
+        mut self,
+        updated_at: impl Into<crate::types::DateOrDateTime>,
+    ) -> Self {
+        self.updated_at = Option::Some(updated_at.into());
+        self
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl serde::Serialize for Policy {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__v) = &self.created_at {
+            __map.serialize_entry("createdAt", __v)?;
+        }
+        if let Option::Some(__v) = &self.deleted_at {
+            __map.serialize_entry("deletedAt", __v)?;
+        }
+        if let Option::Some(__v) = &self.description {
+            __map.serialize_entry("description", __v)?;
+        }
+        if let Option::Some(__v) = &self.display_name {
+            __map.serialize_entry("displayName", __v)?;
+        }
+        if let Option::Some(__v) = &self.id {
+            __map.serialize_entry("id", __v)?;
+        }
+        if let Option::Some(__v) = &self.policy_steps {
+            __map.serialize_entry("policySteps", __v)?;
+        }
+        if let Option::Some(__v) = &self.policy_type {
+            __map.serialize_entry("policyType", __v)?;
+        }
+        if let Option::Some(__v) = &self.post_actions {
+            __map.serialize_entry("postActions", __v)?;
+        }
+        if let Option::Some(__v) = &self.reassign_tasks_to_delegates {
+            __map.serialize_entry("reassignTasksToDelegates", __v)?;
+        }
+        if let Option::Some(__v) = &self.rules {
+            __map.serialize_entry("rules", __v)?;
+        }
+        if let Option::Some(__v) = &self.system_builtin {
+            __map.serialize_entry("systemBuiltin", __v)?;
+        }
+        if let Option::Some(__v) = &self.updated_at {
+            __map.serialize_entry("updatedAt", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Policy {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Policy;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Policy)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Policy, __A::Error> {
+                let mut __f0: Option<Option<crate::types::DateOrDateTime>> = Option::None;
+                let mut __f1: Option<Option<crate::types::DateOrDateTime>> = Option::None;
+                let mut __f2: Option<Option<String>> = Option::None;
+                let mut __f3: Option<Option<String>> = Option::None;
+                let mut __f4: Option<Option<String>> = Option::None;
+                let mut __f5: Option<Option<indexmap::IndexMap<String, PolicySteps>>> = Option::None;
+                let mut __f6: Option<Option<PolicyPolicyType>> = Option::None;
+                let mut __f7: Option<Option<Vec<PolicyPostActions>>> = Option::None;
+                let mut __f8: Option<Option<bool>> = Option::None;
+                let mut __f9: Option<Option<Vec<Rule>>> = Option::None;
+                let mut __f10: Option<Option<bool>> = Option::None;
+                let mut __f11: Option<Option<crate::types::DateOrDateTime>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "createdAt" => {
+                            let __v = __map
+                                .next_value::<Option<crate::types::DateOrDateTime>>()?;
+                            crate::__rt::once(&mut __f0, "createdAt", __v)?;
+                        }
+                        "deletedAt" => {
+                            let __v = __map
+                                .next_value::<Option<crate::types::DateOrDateTime>>()?;
+                            crate::__rt::once(&mut __f1, "deletedAt", __v)?;
+                        }
+                        "description" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f2, "description", __v)?;
+                        }
+                        "displayName" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f3, "displayName", __v)?;
+                        }
+                        "id" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f4, "id", __v)?;
+                        }
+                        "policySteps" => {
+                            let __v = __map
+                                .next_value::<
+                                    Option<indexmap::IndexMap<String, PolicySteps>>,
+                                >()?;
+                            crate::__rt::once(&mut __f5, "policySteps", __v)?;
+                        }
+                        "policyType" => {
+                            let __v = __map.next_value::<Option<PolicyPolicyType>>()?;
+                            crate::__rt::once(&mut __f6, "policyType", __v)?;
+                        }
+                        "postActions" => {
+                            let __v = __map
+                                .next_value::<Option<Vec<PolicyPostActions>>>()?;
+                            crate::__rt::once(&mut __f7, "postActions", __v)?;
+                        }
+                        "reassignTasksToDelegates" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(
+                                &mut __f8,
+                                "reassignTasksToDelegates",
+                                __v,
+                            )?;
+                        }
+                        "rules" => {
+                            let __v = __map.next_value::<Option<Vec<Rule>>>()?;
+                            crate::__rt::once(&mut __f9, "rules", __v)?;
+                        }
+                        "systemBuiltin" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f10, "systemBuiltin", __v)?;
+                        }
+                        "updatedAt" => {
+                            let __v = __map
+                                .next_value::<Option<crate::types::DateOrDateTime>>()?;
+                            crate::__rt::once(&mut __f11, "updatedAt", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Policy {
+                    created_at: __f0.flatten(),
+                    deleted_at: __f1.flatten(),
+                    description: __f2.flatten(),
+                    display_name: __f3.flatten(),
+                    id: __f4.flatten(),
+                    policy_steps: __f5.flatten(),
+                    policy_type: __f6.flatten(),
+                    post_actions: __f7.flatten(),
+                    reassign_tasks_to_delegates: __f8.flatten(),
+                    rules: __f9.flatten(),
+                    system_builtin: __f10.flatten(),
+                    updated_at: __f11.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(Policy);

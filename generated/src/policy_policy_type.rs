@@ -4,19 +4,20 @@
 ///
 /// The enum is open: a value this crate does not know is kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PolicyPolicyType {
     /// `POLICY_TYPE_UNSPECIFIED`
-    Unspecified,
+    PolicyTypeUnspecified,
     /// `POLICY_TYPE_GRANT`
-    Grant,
+    PolicyTypeGrant,
     /// `POLICY_TYPE_REVOKE`
-    Revoke,
+    PolicyTypeRevoke,
     /// `POLICY_TYPE_CERTIFY`
-    Certify,
+    PolicyTypeCertify,
     /// `POLICY_TYPE_ACCESS_REQUEST`
-    AccessRequest,
+    PolicyTypeAccessRequest,
     /// `POLICY_TYPE_PROVISION`
-    Provision,
+    PolicyTypeProvision,
     /// A value not documented when this crate was generated.
     Unknown(String),
 }
@@ -25,12 +26,12 @@ impl PolicyPolicyType {
     /// The value as it is written in JSON.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Unspecified => "POLICY_TYPE_UNSPECIFIED",
-            Self::Grant => "POLICY_TYPE_GRANT",
-            Self::Revoke => "POLICY_TYPE_REVOKE",
-            Self::Certify => "POLICY_TYPE_CERTIFY",
-            Self::AccessRequest => "POLICY_TYPE_ACCESS_REQUEST",
-            Self::Provision => "POLICY_TYPE_PROVISION",
+            Self::PolicyTypeUnspecified => "POLICY_TYPE_UNSPECIFIED",
+            Self::PolicyTypeGrant => "POLICY_TYPE_GRANT",
+            Self::PolicyTypeRevoke => "POLICY_TYPE_REVOKE",
+            Self::PolicyTypeCertify => "POLICY_TYPE_CERTIFY",
+            Self::PolicyTypeAccessRequest => "POLICY_TYPE_ACCESS_REQUEST",
+            Self::PolicyTypeProvision => "POLICY_TYPE_PROVISION",
             Self::Unknown(value) => value,
         }
     }
@@ -39,12 +40,12 @@ impl PolicyPolicyType {
 impl core::convert::From<String> for PolicyPolicyType {
     fn from(value: String) -> Self {
         match value.as_str() {
-            "POLICY_TYPE_UNSPECIFIED" => Self::Unspecified,
-            "POLICY_TYPE_GRANT" => Self::Grant,
-            "POLICY_TYPE_REVOKE" => Self::Revoke,
-            "POLICY_TYPE_CERTIFY" => Self::Certify,
-            "POLICY_TYPE_ACCESS_REQUEST" => Self::AccessRequest,
-            "POLICY_TYPE_PROVISION" => Self::Provision,
+            "POLICY_TYPE_UNSPECIFIED" => Self::PolicyTypeUnspecified,
+            "POLICY_TYPE_GRANT" => Self::PolicyTypeGrant,
+            "POLICY_TYPE_REVOKE" => Self::PolicyTypeRevoke,
+            "POLICY_TYPE_CERTIFY" => Self::PolicyTypeCertify,
+            "POLICY_TYPE_ACCESS_REQUEST" => Self::PolicyTypeAccessRequest,
+            "POLICY_TYPE_PROVISION" => Self::PolicyTypeProvision,
             _ => Self::Unknown(value),
         }
     }
@@ -53,12 +54,12 @@ impl core::convert::From<String> for PolicyPolicyType {
 impl core::convert::From<&str> for PolicyPolicyType {
     fn from(value: &str) -> Self {
         match value {
-            "POLICY_TYPE_UNSPECIFIED" => Self::Unspecified,
-            "POLICY_TYPE_GRANT" => Self::Grant,
-            "POLICY_TYPE_REVOKE" => Self::Revoke,
-            "POLICY_TYPE_CERTIFY" => Self::Certify,
-            "POLICY_TYPE_ACCESS_REQUEST" => Self::AccessRequest,
-            "POLICY_TYPE_PROVISION" => Self::Provision,
+            "POLICY_TYPE_UNSPECIFIED" => Self::PolicyTypeUnspecified,
+            "POLICY_TYPE_GRANT" => Self::PolicyTypeGrant,
+            "POLICY_TYPE_REVOKE" => Self::PolicyTypeRevoke,
+            "POLICY_TYPE_CERTIFY" => Self::PolicyTypeCertify,
+            "POLICY_TYPE_ACCESS_REQUEST" => Self::PolicyTypeAccessRequest,
+            "POLICY_TYPE_PROVISION" => Self::PolicyTypeProvision,
             _ => Self::Unknown(value.into()),
         }
     }
@@ -71,19 +72,15 @@ impl core::fmt::Display for PolicyPolicyType {
 }
 
 impl serde::Serialize for PolicyPolicyType {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: serde::Serializer,
-    {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de> for PolicyPolicyType {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: serde::Deserializer<'de>,
-    {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         /// Known values are matched on the borrowed text; only an
         /// unknown one is copied.
         struct __Visitor;
@@ -96,13 +93,13 @@ impl<'de> serde::Deserialize<'de> for PolicyPolicyType {
                 self,
                 value: &str,
             ) -> Result<PolicyPolicyType, E> {
-                Ok(PolicyPolicyType::from(value))
+                Result::Ok(PolicyPolicyType::from(value))
             }
             fn visit_string<E: serde::de::Error>(
                 self,
                 value: String,
             ) -> Result<PolicyPolicyType, E> {
-                Ok(PolicyPolicyType::from(value))
+                Result::Ok(PolicyPolicyType::from(value))
             }
         }
         deserializer.deserialize_str(__Visitor)

@@ -3,15 +3,34 @@
 use crate::{Accept, Approval, Provision, Reject, Wait};
 
 /// A single step in the processing flow of a policy.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyStep {
     /// The `step` oneof: at most one of `approval`, `provision`, `accept`, `reject`, `wait` is set.
-    #[serde(flatten)]
     pub step: Option<PolicyStepStep>,
 }
 
+impl PolicyStep {
+    /// A `PolicyStep` with every field unset.
+    pub fn new() -> Self {
+        Self { step: Option::None }
+    }
+    /// Sets the `step` oneof.
+    pub fn with_step(mut self, step: PolicyStepStep) -> Self {
+        self.step = Option::Some(step);
+        self
+    }
+}
+
+impl Default for PolicyStep {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The `step` oneof of [`PolicyStep`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PolicyStepStep {
     /// An approval step of a policy.
     ///
@@ -24,22 +43,27 @@ pub enum PolicyStepStep {
     ///   - entitlementOwners
     ///   - expression
     ///   - webhook
-    #[serde(rename = "approval")]
+    ///
+    /// The `approval` key.
     Approval(Approval),
     /// Step that points to a provision policy.
-    #[serde(rename = "provision")]
+    ///
+    /// The `provision` key.
     Provision(Provision),
     /// Step that ends the ticket with an approved result, explicitly closing the approval steps.
-    #[serde(rename = "accept")]
+    ///
+    /// The `accept` key.
     Accept(Accept),
     /// Step that ends the ticket with a denied result, explicitly closing the approval steps.
-    #[serde(rename = "reject")]
+    ///
+    /// The `reject` key.
     Reject(Reject),
     /// Step that pauses the policy until a condition holds.
     ///
     /// This message contains a oneof named until. Only a single field of the following list may be set at a time:
     ///   - condition
-    #[serde(rename = "wait")]
+    ///
+    /// The `wait` key.
     Wait(Wait),
 }
 
@@ -56,51 +80,119 @@ impl PolicyStepStep {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for PolicyStep {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "PolicyStep")]
-        struct __Wire {
-            #[serde(rename = "approval", default)]
-            approval: Option<Approval>,
-            #[serde(rename = "provision", default)]
-            provision: Option<Provision>,
-            #[serde(rename = "accept", default)]
-            accept: Option<Accept>,
-            #[serde(rename = "reject", default)]
-            reject: Option<Reject>,
-            #[serde(rename = "wait", default)]
-            wait: Option<Wait>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut step: Option<PolicyStepStep> = None;
-        for __member in [
-            __wire.approval.map(PolicyStepStep::Approval),
-            __wire.provision.map(PolicyStepStep::Provision),
-            __wire.accept.map(PolicyStepStep::Accept),
-            __wire.reject.map(PolicyStepStep::Reject),
-            __wire.wait.map(PolicyStepStep::Wait),
-        ]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &step {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "step", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+impl serde::Serialize for PolicyStep {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.step {
+            match __member {
+                PolicyStepStep::Approval(__v) => __map.serialize_entry("approval", __v)?,
+                PolicyStepStep::Provision(__v) => {
+                    __map.serialize_entry("provision", __v)?
+                }
+                PolicyStepStep::Accept(__v) => __map.serialize_entry("accept", __v)?,
+                PolicyStepStep::Reject(__v) => __map.serialize_entry("reject", __v)?,
+                PolicyStepStep::Wait(__v) => __map.serialize_entry("wait", __v)?,
             }
-            step = Some(__member);
         }
-        Ok(Self { step })
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PolicyStep {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PolicyStep;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (PolicyStep)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<PolicyStep, __A::Error> {
+                let mut __f0: Option<PolicyStepStep> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "approval" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<Approval>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "step",
+                                    PolicyStepStep::Approval(__v),
+                                    PolicyStepStep::wire_name,
+                                )?;
+                            }
+                        }
+                        "provision" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<Provision>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "step",
+                                    PolicyStepStep::Provision(__v),
+                                    PolicyStepStep::wire_name,
+                                )?;
+                            }
+                        }
+                        "accept" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<Accept>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "step",
+                                    PolicyStepStep::Accept(__v),
+                                    PolicyStepStep::wire_name,
+                                )?;
+                            }
+                        }
+                        "reject" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<Reject>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "step",
+                                    PolicyStepStep::Reject(__v),
+                                    PolicyStepStep::wire_name,
+                                )?;
+                            }
+                        }
+                        "wait" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<Wait>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "step",
+                                    PolicyStepStep::Wait(__v),
+                                    PolicyStepStep::wire_name,
+                                )?;
+                            }
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(PolicyStep { step: __f0 })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

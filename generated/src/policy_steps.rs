@@ -3,11 +3,83 @@
 use crate::PolicyStep;
 
 /// Holds the ordered steps of a policy.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PolicySteps {
     /// Ordered steps defining how the policy is processed. Each entry is a oneof, so only one of its properties may be set.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub steps: Option<Vec<PolicyStep>>,
+}
+
+impl PolicySteps {
+    /// A `PolicySteps` with every field unset.
+    pub fn new() -> Self {
+        Self { steps: Option::None }
+    }
+    /// Sets `steps`.
+    pub fn with_steps(mut self, steps: impl Into<Vec<PolicyStep>>) -> Self {
+        self.steps = Option::Some(steps.into());
+        self
+    }
+}
+
+impl Default for PolicySteps {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl serde::Serialize for PolicySteps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__v) = &self.steps {
+            __map.serialize_entry("steps", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PolicySteps {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PolicySteps;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (PolicySteps)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<PolicySteps, __A::Error> {
+                let mut __f0: Option<Option<Vec<PolicyStep>>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "steps" => {
+                            let __v = __map.next_value::<Option<Vec<PolicyStep>>>()?;
+                            crate::__rt::once(&mut __f0, "steps", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(PolicySteps {
+                    steps: __f0.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(PolicySteps);

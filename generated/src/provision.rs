@@ -3,7 +3,8 @@
 use crate::{ProvisionPolicy, ProvisionTarget};
 
 /// A provision step that points to a provision policy.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Provision {
     /// Oneof describing how the provision step is carried out.
     ///
@@ -14,14 +15,121 @@ pub struct Provision {
     ///   - webhook
     ///   - multiStep
     ///   - externalTicket
-    #[serde(rename = "provisionPolicy", skip_serializing_if = "Option::is_none")]
     pub provision_policy: Option<ProvisionPolicy>,
     /// Identifies the app and app entitlement to provision, plus the app user and grant duration when known.
-    #[serde(rename = "provisionTarget", skip_serializing_if = "Option::is_none")]
     pub provision_target: Option<ProvisionTarget>,
     /// Tells whether the step has been assigned.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub assigned: Option<bool>,
+}
+
+impl Provision {
+    /// A `Provision` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            provision_policy: Option::None,
+            provision_target: Option::None,
+            assigned: Option::None,
+        }
+    }
+    /// Sets `provisionPolicy`.
+    pub fn with_provision_policy(
+        mut self,
+        provision_policy: impl Into<ProvisionPolicy>,
+    ) -> Self {
+        self.provision_policy = Option::Some(provision_policy.into());
+        self
+    }
+    /// Sets `provisionTarget`.
+    pub fn with_provision_target(
+        mut self,
+        provision_target: impl Into<ProvisionTarget>,
+    ) -> Self {
+        self.provision_target = Option::Some(provision_target.into());
+        self
+    }
+    /// Sets `assigned`.
+    pub fn with_assigned(mut self, assigned: impl Into<bool>) -> Self {
+        self.assigned = Option::Some(assigned.into());
+        self
+    }
+}
+
+impl Default for Provision {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl serde::Serialize for Provision {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__v) = &self.provision_policy {
+            __map.serialize_entry("provisionPolicy", __v)?;
+        }
+        if let Option::Some(__v) = &self.provision_target {
+            __map.serialize_entry("provisionTarget", __v)?;
+        }
+        if let Option::Some(__v) = &self.assigned {
+            __map.serialize_entry("assigned", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Provision {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Provision;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Provision)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Provision, __A::Error> {
+                let mut __f0: Option<Option<ProvisionPolicy>> = Option::None;
+                let mut __f1: Option<Option<ProvisionTarget>> = Option::None;
+                let mut __f2: Option<Option<bool>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "provisionPolicy" => {
+                            let __v = __map.next_value::<Option<ProvisionPolicy>>()?;
+                            crate::__rt::once(&mut __f0, "provisionPolicy", __v)?;
+                        }
+                        "provisionTarget" => {
+                            let __v = __map.next_value::<Option<ProvisionTarget>>()?;
+                            crate::__rt::once(&mut __f1, "provisionTarget", __v)?;
+                        }
+                        "assigned" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f2, "assigned", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Provision {
+                    provision_policy: __f0.flatten(),
+                    provision_target: __f1.flatten(),
+                    assigned: __f2.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(Provision);

@@ -6,33 +6,58 @@ use crate::{
 };
 
 /// A oneof that determines how a provision step is carried out.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisionPolicy {
     /// The `typ` oneof: at most one of `connector`, `manual`, `delegated`, `webhook`, `multiStep`, `externalTicket` is set.
-    #[serde(flatten)]
     pub typ: Option<ProvisionPolicyTyp>,
 }
 
+impl ProvisionPolicy {
+    /// A `ProvisionPolicy` with every field unset.
+    pub fn new() -> Self {
+        Self { typ: Option::None }
+    }
+    /// Sets the `typ` oneof.
+    pub fn with_typ(mut self, typ: ProvisionPolicyTyp) -> Self {
+        self.typ = Option::Some(typ);
+        self
+    }
+}
+
+impl Default for ProvisionPolicy {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The `typ` oneof of [`ProvisionPolicy`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ProvisionPolicyTyp {
     /// Provisioning is done by a connector; this option has no fields.
-    #[serde(rename = "connector")]
+    ///
+    /// The `connector` key.
     Connector(ConnectorProvision),
     /// A person must carry out the provisioning by hand.
-    #[serde(rename = "manual")]
+    ///
+    /// The `manual` key.
     Manual(ManualProvision),
     /// Provisioning is handed off to another app entitlement, which must be set up as a proxy binding into this entitlement.
-    #[serde(rename = "delegated")]
+    ///
+    /// The `delegated` key.
     Delegated(DelegatedProvision),
     /// Provisioning is done by calling a webhook.
-    #[serde(rename = "webhook")]
+    ///
+    /// The `webhook` key.
     Webhook(WebhookProvision),
     /// Provisioning is split into several steps.
-    #[serde(rename = "multiStep")]
+    ///
+    /// The `multiStep` key.
     MultiStep(MultiStep),
     /// Provisioning is verified against a ticket in an external system.
-    #[serde(rename = "externalTicket")]
+    ///
+    /// The `externalTicket` key.
     ExternalTicket(ExternalTicketProvision),
 }
 
@@ -50,54 +75,140 @@ impl ProvisionPolicyTyp {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ProvisionPolicy {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "ProvisionPolicy")]
-        struct __Wire {
-            #[serde(rename = "connector", default)]
-            connector_provision: Option<ConnectorProvision>,
-            #[serde(rename = "manual", default)]
-            manual_provision: Option<ManualProvision>,
-            #[serde(rename = "delegated", default)]
-            delegated_provision: Option<DelegatedProvision>,
-            #[serde(rename = "webhook", default)]
-            webhook_provision: Option<WebhookProvision>,
-            #[serde(rename = "multiStep", default)]
-            multi_step: Option<MultiStep>,
-            #[serde(rename = "externalTicket", default)]
-            external_ticket_provision: Option<ExternalTicketProvision>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut typ: Option<ProvisionPolicyTyp> = None;
-        for __member in [
-            __wire.connector_provision.map(ProvisionPolicyTyp::Connector),
-            __wire.manual_provision.map(ProvisionPolicyTyp::Manual),
-            __wire.delegated_provision.map(ProvisionPolicyTyp::Delegated),
-            __wire.webhook_provision.map(ProvisionPolicyTyp::Webhook),
-            __wire.multi_step.map(ProvisionPolicyTyp::MultiStep),
-            __wire.external_ticket_provision.map(ProvisionPolicyTyp::ExternalTicket),
-        ]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &typ {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "typ", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+impl serde::Serialize for ProvisionPolicy {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.typ {
+            match __member {
+                ProvisionPolicyTyp::Connector(__v) => {
+                    __map.serialize_entry("connector", __v)?
+                }
+                ProvisionPolicyTyp::Manual(__v) => __map.serialize_entry("manual", __v)?,
+                ProvisionPolicyTyp::Delegated(__v) => {
+                    __map.serialize_entry("delegated", __v)?
+                }
+                ProvisionPolicyTyp::Webhook(__v) => {
+                    __map.serialize_entry("webhook", __v)?
+                }
+                ProvisionPolicyTyp::MultiStep(__v) => {
+                    __map.serialize_entry("multiStep", __v)?
+                }
+                ProvisionPolicyTyp::ExternalTicket(__v) => {
+                    __map.serialize_entry("externalTicket", __v)?
+                }
             }
-            typ = Some(__member);
         }
-        Ok(Self { typ })
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ProvisionPolicy {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProvisionPolicy;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (ProvisionPolicy)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ProvisionPolicy, __A::Error> {
+                let mut __f0: Option<ProvisionPolicyTyp> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "connector" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<ConnectorProvision>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ProvisionPolicyTyp::Connector(__v),
+                                    ProvisionPolicyTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "manual" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<ManualProvision>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ProvisionPolicyTyp::Manual(__v),
+                                    ProvisionPolicyTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "delegated" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<DelegatedProvision>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ProvisionPolicyTyp::Delegated(__v),
+                                    ProvisionPolicyTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "webhook" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<WebhookProvision>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ProvisionPolicyTyp::Webhook(__v),
+                                    ProvisionPolicyTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "multiStep" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<MultiStep>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ProvisionPolicyTyp::MultiStep(__v),
+                                    ProvisionPolicyTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        "externalTicket" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<ExternalTicketProvision>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "typ",
+                                    ProvisionPolicyTyp::ExternalTicket(__v),
+                                    ProvisionPolicyTyp::wire_name,
+                                )?;
+                            }
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(ProvisionPolicy { typ: __f0 })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

@@ -3,29 +3,77 @@
 use crate::WaitCondition;
 
 /// A policy step that pauses until a condition is satisfied.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Wait {
     /// The `until` oneof: at most one of `condition` is set.
-    #[serde(flatten)]
     pub until: Option<WaitUntil>,
     /// Comment posted the first time the check fails.
-    #[serde(rename = "commentOnFirstWait", skip_serializing_if = "Option::is_none")]
     pub comment_on_first_wait: Option<String>,
     /// Comment posted when the wait times out.
-    #[serde(rename = "commentOnTimeout", skip_serializing_if = "Option::is_none")]
     pub comment_on_timeout: Option<String>,
     /// Condition name displayed on the task details page.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "timeoutDuration", skip_serializing_if = "Option::is_none")]
     pub timeout_duration: Option<String>,
 }
 
+impl Wait {
+    /// A `Wait` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            until: Option::None,
+            comment_on_first_wait: Option::None,
+            comment_on_timeout: Option::None,
+            name: Option::None,
+            timeout_duration: Option::None,
+        }
+    }
+    /// Sets the `until` oneof.
+    pub fn with_until(mut self, until: WaitUntil) -> Self {
+        self.until = Option::Some(until);
+        self
+    }
+    /// Sets `commentOnFirstWait`.
+    pub fn with_comment_on_first_wait(
+        mut self,
+        comment_on_first_wait: impl Into<String>,
+    ) -> Self {
+        self.comment_on_first_wait = Option::Some(comment_on_first_wait.into());
+        self
+    }
+    /// Sets `commentOnTimeout`.
+    pub fn with_comment_on_timeout(
+        mut self,
+        comment_on_timeout: impl Into<String>,
+    ) -> Self {
+        self.comment_on_timeout = Option::Some(comment_on_timeout.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Option::Some(name.into());
+        self
+    }
+    /// Sets `timeoutDuration`.
+    pub fn with_timeout_duration(mut self, timeout_duration: impl Into<String>) -> Self {
+        self.timeout_duration = Option::Some(timeout_duration.into());
+        self
+    }
+}
+
+impl Default for Wait {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The `until` oneof of [`Wait`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WaitUntil {
     /// The condition the step waits on.
-    #[serde(rename = "condition")]
+    ///
+    /// The `condition` key.
     Condition(WaitCondition),
 }
 
@@ -38,57 +86,103 @@ impl WaitUntil {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Wait {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "Wait")]
-        struct __Wire {
-            #[serde(rename = "condition", default)]
-            wait_condition: Option<WaitCondition>,
-            #[serde(
-                rename = "commentOnFirstWait",
-                skip_serializing_if = "Option::is_none"
-            )]
-            comment_on_first_wait: Option<String>,
-            #[serde(
-                rename = "commentOnTimeout",
-                skip_serializing_if = "Option::is_none"
-            )]
-            comment_on_timeout: Option<String>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            name: Option<String>,
-            #[serde(rename = "timeoutDuration", skip_serializing_if = "Option::is_none")]
-            timeout_duration: Option<String>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut until: Option<WaitUntil> = None;
-        for __member in [__wire.wait_condition.map(WaitUntil::Condition)]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &until {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "until", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+impl serde::Serialize for Wait {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.until {
+            match __member {
+                WaitUntil::Condition(__v) => __map.serialize_entry("condition", __v)?,
             }
-            until = Some(__member);
         }
-        Ok(Self {
-            until,
-            comment_on_first_wait: __wire.comment_on_first_wait,
-            comment_on_timeout: __wire.comment_on_timeout,
-            name: __wire.name,
-            timeout_duration: __wire.timeout_duration,
-        })
+        if let Option::Some(__v) = &self.comment_on_first_wait {
+            __map.serialize_entry("commentOnFirstWait", __v)?;
+        }
+        if let Option::Some(__v) = &self.comment_on_timeout {
+            __map.serialize_entry("commentOnTimeout", __v)?;
+        }
+        if let Option::Some(__v) = &self.name {
+            __map.serialize_entry("name", __v)?;
+        }
+        if let Option::Some(__v) = &self.timeout_duration {
+            __map.serialize_entry("timeoutDuration", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Wait {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Wait;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Wait)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Wait, __A::Error> {
+                let mut __f0: Option<WaitUntil> = Option::None;
+                let mut __f1: Option<Option<String>> = Option::None;
+                let mut __f2: Option<Option<String>> = Option::None;
+                let mut __f3: Option<Option<String>> = Option::None;
+                let mut __f4: Option<Option<String>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "condition" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<WaitCondition>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "until",
+                                    WaitUntil::Condition(__v),
+                                    WaitUntil::wire_name,
+                                )?;
+                            }
+                        }
+                        "commentOnFirstWait" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f1, "commentOnFirstWait", __v)?;
+                        }
+                        "commentOnTimeout" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f2, "commentOnTimeout", __v)?;
+                        }
+                        "name" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f3, "name", __v)?;
+                        }
+                        "timeoutDuration" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f4, "timeoutDuration", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Wait {
+                    until: __f0,
+                    comment_on_first_wait: __f1.flatten(),
+                    comment_on_timeout: __f2.flatten(),
+                    name: __f3.flatten(),
+                    timeout_duration: __f4.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

@@ -5,6 +5,7 @@
 //! value read into the model and written back) or `{"ok": false,
 //! "error": message}`, the message naming the JSON path that failed.
 #![cfg_attr(rustfmt, rustfmt::skip)]
+#![allow(deprecated)]
 use std::io::{BufRead, Write};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};

@@ -3,14 +3,98 @@
 use crate::Widget;
 
 /// Points back to a widget, so the two form a cycle.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Gadget {
     /// The widget that holds this gadget.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Widget>>,
     /// When it was made.
-    #[serde(rename = "madeAt")]
-    pub made_at: chrono::DateTime<chrono::FixedOffset>,
+    pub made_at: crate::types::DateOrDateTime,
+}
+
+impl Gadget {
+    /// A `Gadget` with its required fields set and the others unset.
+    pub fn new(made_at: impl Into<crate::types::DateOrDateTime>) -> Self {
+        Self {
+            parent: Option::None,
+            made_at: made_at.into(),
+        }
+    }
+    /// Sets `parent`.
+    pub fn with_parent(mut self, parent: impl Into<Widget>) -> Self {
+        self.parent = Option::Some(Box::new(parent.into()));
+        self
+    }
+    /// Sets `madeAt`.
+    pub fn with_made_at(
+        mut self,
+        made_at: impl Into<crate::types::DateOrDateTime>,
+    ) -> Self {
+        self.made_at = made_at.into();
+        self
+    }
+}
+
+impl serde::Serialize for Gadget {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__v) = &self.parent {
+            __map.serialize_entry("parent", __v)?;
+        }
+        __map.serialize_entry("madeAt", &self.made_at)?;
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Gadget {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Gadget;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Gadget)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Gadget, __A::Error> {
+                let mut __f0: Option<Option<Box<Widget>>> = Option::None;
+                let mut __f1: Option<crate::types::DateOrDateTime> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "parent" => {
+                            let __v = __map.next_value::<Option<Box<Widget>>>()?;
+                            crate::__rt::once(&mut __f0, "parent", __v)?;
+                        }
+                        "madeAt" => {
+                            let __v = __map
+                                .next_value::<crate::types::DateOrDateTime>()?;
+                            crate::__rt::once(&mut __f1, "madeAt", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Gadget {
+                    parent: __f0.flatten(),
+                    made_at: crate::__rt::required(__f1, "madeAt")?,
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(Gadget);

@@ -3,26 +3,19 @@
 use crate::{Gadget, WidgetKind};
 
 /// A made-up model that uses every construct of the dialect the real spec does not.
-#[serde_with::serde_as]
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Widget {
     /// The `shape` oneof: at most one of `round`, `boxy` is set.
-    #[serde(flatten)]
     pub shape: Option<WidgetShape>,
     /// The `measure` oneof: at most one of `sides` is set.
-    #[serde(flatten)]
     pub measure: Option<WidgetMeasure>,
     /// Always present.
     pub id: String,
     /// A 64-bit count.
-    #[serde_as(as = "Option<crate::__IntAsString>")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Several counts.
-    #[serde_as(as = "Option<Vec<crate::__IntAsNumber>>")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sizes: Option<Vec<i64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sizes: Option<Vec<num_bigint::BigInt>>,
     pub ratio: Option<f64>,
     /// Text that looks like code to rustdoc:
     /// ~~~text
@@ -31,48 +24,137 @@ pub struct Widget {
     ///
     /// let y: u8 = 300;
     /// See <http://example.com/a_(b)>.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Absent, null or a name.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
-    )]
     pub nickname: Option<Option<String>>,
     /// A field named like a keyword.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WidgetKind>,
     /// A Python-escaped name.
-    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<bool>,
     /// An `@`-key.
-    #[serde(rename = "@type", skip_serializing_if = "Option::is_none")]
     pub at_type: Option<String>,
     /// Ordered labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<indexmap::IndexMap<String, String>>,
     /// Free-form data:
     /// indented like code
     /// `<br/>not a doctest<br/>`
-    #[serde(rename = "extraData", skip_serializing_if = "Option::is_none")]
     pub extra_data: Option<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
     /// Named after its type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub gadget: Option<Box<Gadget>>,
     /// Keys the docs do not list, kept as sent.
-    #[serde(flatten)]
     pub additional_properties: indexmap::IndexMap<String, serde_json::Value>,
 }
 
+impl Widget {
+    /// A `Widget` with its required fields set and the others unset.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            shape: Option::None,
+            measure: Option::None,
+            id: id.into(),
+            count: Option::None,
+            sizes: Option::None,
+            ratio: Option::None,
+            notes: Option::None,
+            nickname: Option::None,
+            r#type: Option::None,
+            self_: Option::None,
+            at_type: Option::None,
+            labels: Option::None,
+            extra_data: Option::None,
+            gadget: Option::None,
+            additional_properties: indexmap::IndexMap::new(),
+        }
+    }
+    /// Sets the `shape` oneof.
+    pub fn with_shape(mut self, shape: WidgetShape) -> Self {
+        self.shape = Option::Some(shape);
+        self
+    }
+    /// Sets the `measure` oneof.
+    pub fn with_measure(mut self, measure: WidgetMeasure) -> Self {
+        self.measure = Option::Some(measure);
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `count`.
+    pub fn with_count(mut self, count: impl Into<i64>) -> Self {
+        self.count = Option::Some(count.into());
+        self
+    }
+    /// Sets `sizes`.
+    pub fn with_sizes(mut self, sizes: impl Into<Vec<num_bigint::BigInt>>) -> Self {
+        self.sizes = Option::Some(sizes.into());
+        self
+    }
+    /// Sets `ratio`.
+    pub fn with_ratio(mut self, ratio: impl Into<f64>) -> Self {
+        self.ratio = Option::Some(ratio.into());
+        self
+    }
+    /// Sets `notes`.
+    pub fn with_notes(mut self, notes: impl Into<String>) -> Self {
+        self.notes = Option::Some(notes.into());
+        self
+    }
+    /// Sets `nickname`: `None` sends it as null.
+    pub fn with_nickname(mut self, nickname: Option<String>) -> Self {
+        self.nickname = Option::Some(nickname.map(|v| v));
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, r#type: impl Into<WidgetKind>) -> Self {
+        self.r#type = Option::Some(r#type.into());
+        self
+    }
+    /// Sets `self`.
+    pub fn with_self_(mut self, self_: impl Into<bool>) -> Self {
+        self.self_ = Option::Some(self_.into());
+        self
+    }
+    /// Sets `@type`.
+    pub fn with_at_type(mut self, at_type: impl Into<String>) -> Self {
+        self.at_type = Option::Some(at_type.into());
+        self
+    }
+    /// Sets `labels`.
+    pub fn with_labels(
+        mut self,
+        labels: impl Into<indexmap::IndexMap<String, String>>,
+    ) -> Self {
+        self.labels = Option::Some(labels.into());
+        self
+    }
+    /// Sets `extraData`.
+    pub fn with_extra_data(
+        mut self,
+        extra_data: impl Into<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
+    ) -> Self {
+        self.extra_data = Option::Some(extra_data.into());
+        self
+    }
+    /// Sets `gadget`.
+    pub fn with_gadget(mut self, gadget: impl Into<Gadget>) -> Self {
+        self.gadget = Option::Some(Box::new(gadget.into()));
+        self
+    }
+}
+
 /// The `shape` oneof of [`Widget`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WidgetShape {
-    /// A round one; see [the guide](https://example.com/guide) or &lt;b&gt;this&lt;/b&gt; \[link\].
-    #[serde(rename = "round")]
+    /// A round one; see [the guide](https://example.com/guide) or **this** \[link\].
+    ///
+    /// The `round` key.
     Round(Box<Gadget>),
     /// A boxy one.
-    #[serde(rename = "boxy")]
+    ///
+    /// The `boxy` key.
     Boxy(String),
 }
 
@@ -87,12 +169,13 @@ impl WidgetShape {
 }
 
 /// The `measure` oneof of [`Widget`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WidgetMeasure {
     /// An integer member of a oneof.
-    #[serde(rename = "sides")]
-    #[serde(with = "serde_with::As::<crate::__IntAsNumber>")]
-    Sides(i64),
+    ///
+    /// The `sides` key.
+    Sides(num_bigint::BigInt),
 }
 
 impl WidgetMeasure {
@@ -104,107 +187,262 @@ impl WidgetMeasure {
     }
 }
 
+impl serde::Serialize for Widget {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.shape {
+            match __member {
+                WidgetShape::Round(__v) => __map.serialize_entry("round", __v)?,
+                WidgetShape::Boxy(__v) => __map.serialize_entry("boxy", __v)?,
+            }
+        }
+        if let Option::Some(__member) = &self.measure {
+            match __member {
+                WidgetMeasure::Sides(__v) => {
+                    __map
+                        .serialize_entry(
+                            "sides",
+                            &serde_with::ser::SerializeAsWrap::<
+                                num_bigint::BigInt,
+                                crate::__rt::BigInt,
+                            >::new(__v),
+                        )?
+                }
+            }
+        }
+        __map.serialize_entry("id", &self.id)?;
+        if let Option::Some(__v) = &self.count {
+            __map
+                .serialize_entry(
+                    "count",
+                    &serde_with::ser::SerializeAsWrap::<
+                        i64,
+                        crate::__rt::Int<true>,
+                    >::new(__v),
+                )?;
+        }
+        if let Option::Some(__v) = &self.sizes {
+            __map
+                .serialize_entry(
+                    "sizes",
+                    &serde_with::ser::SerializeAsWrap::<
+                        Vec<num_bigint::BigInt>,
+                        Vec<crate::__rt::BigInt>,
+                    >::new(__v),
+                )?;
+        }
+        if let Option::Some(__v) = &self.ratio {
+            __map.serialize_entry("ratio", __v)?;
+        }
+        if let Option::Some(__v) = &self.notes {
+            __map.serialize_entry("notes", __v)?;
+        }
+        if let Option::Some(__v) = &self.nickname {
+            __map.serialize_entry("nickname", __v)?;
+        }
+        if let Option::Some(__v) = &self.r#type {
+            __map.serialize_entry("type", __v)?;
+        }
+        if let Option::Some(__v) = &self.self_ {
+            __map.serialize_entry("self", __v)?;
+        }
+        if let Option::Some(__v) = &self.at_type {
+            __map.serialize_entry("@type", __v)?;
+        }
+        if let Option::Some(__v) = &self.labels {
+            __map.serialize_entry("labels", __v)?;
+        }
+        if let Option::Some(__v) = &self.extra_data {
+            __map.serialize_entry("extraData", __v)?;
+        }
+        if let Option::Some(__v) = &self.gadget {
+            __map.serialize_entry("gadget", __v)?;
+        }
+        for (__k, __v) in &self.additional_properties {
+            __map.serialize_entry(__k, __v)?;
+        }
+        __map.end()
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Widget {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[serde_with::serde_as]
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "Widget")]
-        struct __Wire {
-            #[serde(rename = "round", default)]
-            round_shape: Option<Box<Gadget>>,
-            #[serde(rename = "boxy", default)]
-            boxy: Option<String>,
-            #[serde_as(as = "Option<crate::__IntAsNumber>")]
-            #[serde(rename = "sides", default)]
-            sides: Option<i64>,
-            id: String,
-            #[serde_as(as = "Option<crate::__IntAsString>")]
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            count: Option<i64>,
-            #[serde_as(as = "Option<Vec<crate::__IntAsNumber>>")]
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            sizes: Option<Vec<i64>>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            ratio: Option<f64>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            notes: Option<String>,
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                with = "serde_with::rust::double_option"
-            )]
-            nickname: Option<Option<String>>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            r#type: Option<WidgetKind>,
-            #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
-            self_: Option<bool>,
-            #[serde(rename = "@type", skip_serializing_if = "Option::is_none")]
-            at_type: Option<String>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            labels: Option<indexmap::IndexMap<String, String>>,
-            #[serde(rename = "extraData", skip_serializing_if = "Option::is_none")]
-            extra_data: Option<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            gadget: Option<Box<Gadget>>,
-            #[serde(flatten)]
-            additional_properties: indexmap::IndexMap<String, serde_json::Value>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut shape: Option<WidgetShape> = None;
-        for __member in [
-            __wire.round_shape.map(WidgetShape::Round),
-            __wire.boxy.map(WidgetShape::Boxy),
-        ]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &shape {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "shape", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Widget;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Widget)")
             }
-            shape = Some(__member);
-        }
-        let mut measure: Option<WidgetMeasure> = None;
-        for __member in [__wire.sides.map(WidgetMeasure::Sides)].into_iter().flatten() {
-            if let Some(__first) = &measure {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "measure", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Widget, __A::Error> {
+                let mut __f0: Option<WidgetShape> = Option::None;
+                let mut __f1: Option<WidgetMeasure> = Option::None;
+                let mut __f2: Option<String> = Option::None;
+                let mut __f3: Option<Option<i64>> = Option::None;
+                let mut __f4: Option<Option<Vec<num_bigint::BigInt>>> = Option::None;
+                let mut __f5: Option<Option<f64>> = Option::None;
+                let mut __f6: Option<Option<String>> = Option::None;
+                let mut __f7: Option<Option<String>> = Option::None;
+                let mut __f8: Option<Option<WidgetKind>> = Option::None;
+                let mut __f9: Option<Option<bool>> = Option::None;
+                let mut __f10: Option<Option<String>> = Option::None;
+                let mut __f11: Option<Option<indexmap::IndexMap<String, String>>> = Option::None;
+                let mut __f12: Option<
+                    Option<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
+                > = Option::None;
+                let mut __f13: Option<Option<Box<Gadget>>> = Option::None;
+                let mut __extra: indexmap::IndexMap<String, serde_json::Value> = indexmap::IndexMap::new();
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "round" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<Box<Gadget>>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "shape",
+                                    WidgetShape::Round(__v),
+                                    WidgetShape::wire_name,
+                                )?;
+                            }
+                        }
+                        "boxy" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<String>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "shape",
+                                    WidgetShape::Boxy(__v),
+                                    WidgetShape::wire_name,
+                                )?;
+                            }
+                        }
+                        "sides" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<
+                                    serde_with::de::DeserializeAsWrap<
+                                        Option<num_bigint::BigInt>,
+                                        Option<crate::__rt::BigInt>,
+                                    >,
+                                >()?
+                                .into_inner()
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f1,
+                                    "measure",
+                                    WidgetMeasure::Sides(__v),
+                                    WidgetMeasure::wire_name,
+                                )?;
+                            }
+                        }
+                        "id" => {
+                            let __v = __map.next_value::<String>()?;
+                            crate::__rt::once(&mut __f2, "id", __v)?;
+                        }
+                        "count" => {
+                            let __v = __map
+                                .next_value::<
+                                    serde_with::de::DeserializeAsWrap<
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<true>>,
+                                    >,
+                                >()?
+                                .into_inner();
+                            crate::__rt::once(&mut __f3, "count", __v)?;
+                        }
+                        "sizes" => {
+                            let __v = __map
+                                .next_value::<
+                                    serde_with::de::DeserializeAsWrap<
+                                        Option<Vec<num_bigint::BigInt>>,
+                                        Option<Vec<crate::__rt::BigInt>>,
+                                    >,
+                                >()?
+                                .into_inner();
+                            crate::__rt::once(&mut __f4, "sizes", __v)?;
+                        }
+                        "ratio" => {
+                            let __v = __map.next_value::<Option<f64>>()?;
+                            crate::__rt::once(&mut __f5, "ratio", __v)?;
+                        }
+                        "notes" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f6, "notes", __v)?;
+                        }
+                        "nickname" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f7, "nickname", __v)?;
+                        }
+                        "type" => {
+                            let __v = __map.next_value::<Option<WidgetKind>>()?;
+                            crate::__rt::once(&mut __f8, "type", __v)?;
+                        }
+                        "self" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(&mut __f9, "self", __v)?;
+                        }
+                        "@type" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f10, "@type", __v)?;
+                        }
+                        "labels" => {
+                            let __v = __map
+                                .next_value::<
+                                    Option<indexmap::IndexMap<String, String>>,
+                                >()?;
+                            crate::__rt::once(&mut __f11, "labels", __v)?;
+                        }
+                        "extraData" => {
+                            let __v = __map
+                                .next_value::<
+                                    Option<Vec<indexmap::IndexMap<String, serde_json::Value>>>,
+                                >()?;
+                            crate::__rt::once(&mut __f12, "extraData", __v)?;
+                        }
+                        "gadget" => {
+                            let __v = __map.next_value::<Option<Box<Gadget>>>()?;
+                            crate::__rt::once(&mut __f13, "gadget", __v)?;
+                        }
+                        _ => {
+                            let __v = __map.next_value::<serde_json::Value>()?;
+                            __extra.insert(__key.into_string(), __v);
+                        }
+                    }
+                }
+                Result::Ok(Widget {
+                    shape: __f0,
+                    measure: __f1,
+                    id: crate::__rt::required(__f2, "id")?,
+                    count: __f3.flatten(),
+                    sizes: __f4.flatten(),
+                    ratio: __f5.flatten(),
+                    notes: __f6.flatten(),
+                    nickname: __f7,
+                    r#type: __f8.flatten(),
+                    self_: __f9.flatten(),
+                    at_type: __f10.flatten(),
+                    labels: __f11.flatten(),
+                    extra_data: __f12.flatten(),
+                    gadget: __f13.flatten(),
+                    additional_properties: __extra,
+                })
             }
-            measure = Some(__member);
         }
-        Ok(Self {
-            shape,
-            measure,
-            id: __wire.id,
-            count: __wire.count,
-            sizes: __wire.sizes,
-            ratio: __wire.ratio,
-            notes: __wire.notes,
-            nickname: __wire.nickname,
-            r#type: __wire.r#type,
-            self_: __wire.self_,
-            at_type: __wire.at_type,
-            labels: __wire.labels,
-            extra_data: __wire.extra_data,
-            gadget: __wire.gadget,
-            additional_properties: __wire.additional_properties,
-        })
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

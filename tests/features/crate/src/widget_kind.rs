@@ -4,25 +4,26 @@
 ///
 /// The enum is open: a value this crate does not know is kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WidgetKind {
     /// `KIND_UNKNOWN`
-    Unknown,
+    KindUnknown,
     /// `KIND_FLAT`
-    Flat,
+    KindFlat,
     /// `KIND_SOLID`
-    Solid,
+    KindSolid,
     /// A value not documented when this crate was generated.
-    UnknownValue(String),
+    Unknown(String),
 }
 
 impl WidgetKind {
     /// The value as it is written in JSON.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Unknown => "KIND_UNKNOWN",
-            Self::Flat => "KIND_FLAT",
-            Self::Solid => "KIND_SOLID",
-            Self::UnknownValue(value) => value,
+            Self::KindUnknown => "KIND_UNKNOWN",
+            Self::KindFlat => "KIND_FLAT",
+            Self::KindSolid => "KIND_SOLID",
+            Self::Unknown(value) => value,
         }
     }
 }
@@ -30,10 +31,10 @@ impl WidgetKind {
 impl core::convert::From<String> for WidgetKind {
     fn from(value: String) -> Self {
         match value.as_str() {
-            "KIND_UNKNOWN" => Self::Unknown,
-            "KIND_FLAT" => Self::Flat,
-            "KIND_SOLID" => Self::Solid,
-            _ => Self::UnknownValue(value),
+            "KIND_UNKNOWN" => Self::KindUnknown,
+            "KIND_FLAT" => Self::KindFlat,
+            "KIND_SOLID" => Self::KindSolid,
+            _ => Self::Unknown(value),
         }
     }
 }
@@ -41,10 +42,10 @@ impl core::convert::From<String> for WidgetKind {
 impl core::convert::From<&str> for WidgetKind {
     fn from(value: &str) -> Self {
         match value {
-            "KIND_UNKNOWN" => Self::Unknown,
-            "KIND_FLAT" => Self::Flat,
-            "KIND_SOLID" => Self::Solid,
-            _ => Self::UnknownValue(value.into()),
+            "KIND_UNKNOWN" => Self::KindUnknown,
+            "KIND_FLAT" => Self::KindFlat,
+            "KIND_SOLID" => Self::KindSolid,
+            _ => Self::Unknown(value.into()),
         }
     }
 }
@@ -56,19 +57,15 @@ impl core::fmt::Display for WidgetKind {
 }
 
 impl serde::Serialize for WidgetKind {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: serde::Serializer,
-    {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de> for WidgetKind {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: serde::Deserializer<'de>,
-    {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         /// Known values are matched on the borrowed text; only an
         /// unknown one is copied.
         struct __Visitor;
@@ -81,13 +78,13 @@ impl<'de> serde::Deserialize<'de> for WidgetKind {
                 self,
                 value: &str,
             ) -> Result<WidgetKind, E> {
-                Ok(WidgetKind::from(value))
+                Result::Ok(WidgetKind::from(value))
             }
             fn visit_string<E: serde::de::Error>(
                 self,
                 value: String,
             ) -> Result<WidgetKind, E> {
-                Ok(WidgetKind::from(value))
+                Result::Ok(WidgetKind::from(value))
             }
         }
         deserializer.deserialize_str(__Visitor)

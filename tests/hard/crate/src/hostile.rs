@@ -3,28 +3,61 @@
 use crate::{Crate, D};
 
 /// Names that fight the generated code: a oneof named `None` whose member is called like the extra-properties field, next to a model named `D` (the usual name of a generic) and one named `Crate`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Hostile {
     /// The `None` oneof: at most one of `additionalProperties`, `other` is set.
-    #[serde(flatten)]
     pub none: Option<HostileNone>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub d: Option<D>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub krate: Option<Crate>,
     /// Keys the docs do not list, kept as sent.
-    #[serde(flatten)]
-    pub additional_properties2: indexmap::IndexMap<String, serde_json::Value>,
+    pub additional_properties: indexmap::IndexMap<String, serde_json::Value>,
+}
+
+impl Hostile {
+    /// A `Hostile` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            none: Option::None,
+            d: Option::None,
+            krate: Option::None,
+            additional_properties: indexmap::IndexMap::new(),
+        }
+    }
+    /// Sets the `None` oneof.
+    pub fn with_none(mut self, none: HostileNone) -> Self {
+        self.none = Option::Some(none);
+        self
+    }
+    /// Sets `d`.
+    pub fn with_d(mut self, d: impl Into<D>) -> Self {
+        self.d = Option::Some(d.into());
+        self
+    }
+    /// Sets `krate`.
+    pub fn with_krate(mut self, krate: impl Into<Crate>) -> Self {
+        self.krate = Option::Some(krate.into());
+        self
+    }
+}
+
+impl Default for Hostile {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// The `None` oneof of [`Hostile`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum HostileNone {
     /// A member named like the extra-properties field.
-    #[serde(rename = "additionalProperties")]
+    ///
+    /// The `additionalProperties` key.
     AdditionalProperties(D),
     /// The other member.
-    #[serde(rename = "other")]
+    ///
+    /// The `other` key.
     Other(String),
 }
 
@@ -38,53 +71,104 @@ impl HostileNone {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Hostile {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "Hostile")]
-        struct __Wire {
-            #[serde(rename = "additionalProperties", default)]
-            additional_properties: Option<D>,
-            #[serde(rename = "other", default)]
-            other: Option<String>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            d: Option<D>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            krate: Option<Crate>,
-            #[serde(flatten)]
-            additional_properties2: indexmap::IndexMap<String, serde_json::Value>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut none: Option<HostileNone> = None;
-        for __member in [
-            __wire.additional_properties.map(HostileNone::AdditionalProperties),
-            __wire.other.map(HostileNone::Other),
-        ]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &none {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "None", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+impl serde::Serialize for Hostile {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.none {
+            match __member {
+                HostileNone::AdditionalProperties(__v) => {
+                    __map.serialize_entry("additionalProperties", __v)?
+                }
+                HostileNone::Other(__v) => __map.serialize_entry("other", __v)?,
             }
-            none = Some(__member);
         }
-        Ok(Self {
-            none,
-            d: __wire.d,
-            krate: __wire.krate,
-            additional_properties2: __wire.additional_properties2,
-        })
+        if let Option::Some(__v) = &self.d {
+            __map.serialize_entry("d", __v)?;
+        }
+        if let Option::Some(__v) = &self.krate {
+            __map.serialize_entry("krate", __v)?;
+        }
+        for (__k, __v) in &self.additional_properties {
+            __map.serialize_entry(__k, __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Hostile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Hostile;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Hostile)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Hostile, __A::Error> {
+                let mut __f0: Option<HostileNone> = Option::None;
+                let mut __f1: Option<Option<D>> = Option::None;
+                let mut __f2: Option<Option<Crate>> = Option::None;
+                let mut __extra: indexmap::IndexMap<String, serde_json::Value> = indexmap::IndexMap::new();
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "additionalProperties" => {
+                            if let Option::Some(__v) = __map.next_value::<Option<D>>()? {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "None",
+                                    HostileNone::AdditionalProperties(__v),
+                                    HostileNone::wire_name,
+                                )?;
+                            }
+                        }
+                        "other" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<String>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "None",
+                                    HostileNone::Other(__v),
+                                    HostileNone::wire_name,
+                                )?;
+                            }
+                        }
+                        "d" => {
+                            let __v = __map.next_value::<Option<D>>()?;
+                            crate::__rt::once(&mut __f1, "d", __v)?;
+                        }
+                        "krate" => {
+                            let __v = __map.next_value::<Option<Crate>>()?;
+                            crate::__rt::once(&mut __f2, "krate", __v)?;
+                        }
+                        _ => {
+                            let __v = __map.next_value::<serde_json::Value>()?;
+                            __extra.insert(__key.into_string(), __v);
+                        }
+                    }
+                }
+                Result::Ok(Hostile {
+                    none: __f0,
+                    d: __f1.flatten(),
+                    krate: __f2.flatten(),
+                    additional_properties: __extra,
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

@@ -4,6 +4,7 @@
 ///
 /// The enum is open: a value this crate does not know is kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Odd {
     /// `1_ONE`
     V1One,
@@ -16,9 +17,9 @@ pub enum Odd {
     /// `ONE`
     One2,
     /// `UNKNOWN`
-    Unknown,
+    UnknownValue,
     /// A value not documented when this crate was generated.
-    UnknownValue(String),
+    Unknown(String),
 }
 
 impl Odd {
@@ -30,8 +31,8 @@ impl Odd {
             Self::Empty => "",
             Self::One => "one",
             Self::One2 => "ONE",
-            Self::Unknown => "UNKNOWN",
-            Self::UnknownValue(value) => value,
+            Self::UnknownValue => "UNKNOWN",
+            Self::Unknown(value) => value,
         }
     }
 }
@@ -44,8 +45,8 @@ impl core::convert::From<String> for Odd {
             "" => Self::Empty,
             "one" => Self::One,
             "ONE" => Self::One2,
-            "UNKNOWN" => Self::Unknown,
-            _ => Self::UnknownValue(value),
+            "UNKNOWN" => Self::UnknownValue,
+            _ => Self::Unknown(value),
         }
     }
 }
@@ -58,8 +59,8 @@ impl core::convert::From<&str> for Odd {
             "" => Self::Empty,
             "one" => Self::One,
             "ONE" => Self::One2,
-            "UNKNOWN" => Self::Unknown,
-            _ => Self::UnknownValue(value.into()),
+            "UNKNOWN" => Self::UnknownValue,
+            _ => Self::Unknown(value.into()),
         }
     }
 }
@@ -71,19 +72,15 @@ impl core::fmt::Display for Odd {
 }
 
 impl serde::Serialize for Odd {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: serde::Serializer,
-    {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Odd {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: serde::Deserializer<'de>,
-    {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         /// Known values are matched on the borrowed text; only an
         /// unknown one is copied.
         struct __Visitor;
@@ -93,10 +90,10 @@ impl<'de> serde::Deserialize<'de> for Odd {
                 f.write_str("a string")
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Odd, E> {
-                Ok(Odd::from(value))
+                Result::Ok(Odd::from(value))
             }
             fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Odd, E> {
-                Ok(Odd::from(value))
+                Result::Ok(Odd::from(value))
             }
         }
         deserializer.deserialize_str(__Visitor)

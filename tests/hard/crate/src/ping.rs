@@ -3,9 +3,76 @@
 use crate::Pong;
 
 /// Mutual recursion with Pong through a required field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Ping {
     pub pong: Box<Pong>,
+}
+
+impl Ping {
+    /// A `Ping` with its required fields set and the others unset.
+    pub fn new(pong: impl Into<Pong>) -> Self {
+        Self {
+            pong: Box::new(pong.into()),
+        }
+    }
+    /// Sets `pong`.
+    pub fn with_pong(mut self, pong: impl Into<Pong>) -> Self {
+        self.pong = Box::new(pong.into());
+        self
+    }
+}
+
+impl serde::Serialize for Ping {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        __map.serialize_entry("pong", &self.pong)?;
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Ping {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Ping;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Ping)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Ping, __A::Error> {
+                let mut __f0: Option<Box<Pong>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "pong" => {
+                            let __v = __map.next_value::<Box<Pong>>()?;
+                            crate::__rt::once(&mut __f0, "pong", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Ping {
+                    pong: crate::__rt::required(__f0, "pong")?,
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(Ping);

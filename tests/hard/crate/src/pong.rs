@@ -3,13 +3,106 @@
 use crate::Ping;
 
 /// Mutual recursion with Ping through an optional field.
-#[serde_with::serde_as]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Pong {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ping: Option<Box<Ping>>,
-    #[serde_as(as = "crate::__IntAsNumber")]
-    pub count: i64,
+    pub count: num_bigint::BigInt,
+}
+
+impl Pong {
+    /// A `Pong` with its required fields set and the others unset.
+    pub fn new(count: impl Into<num_bigint::BigInt>) -> Self {
+        Self {
+            ping: Option::None,
+            count: count.into(),
+        }
+    }
+    /// Sets `ping`.
+    pub fn with_ping(mut self, ping: impl Into<Ping>) -> Self {
+        self.ping = Option::Some(Box::new(ping.into()));
+        self
+    }
+    /// Sets `count`.
+    pub fn with_count(mut self, count: impl Into<num_bigint::BigInt>) -> Self {
+        self.count = count.into();
+        self
+    }
+}
+
+impl serde::Serialize for Pong {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__v) = &self.ping {
+            __map.serialize_entry("ping", __v)?;
+        }
+        __map
+            .serialize_entry(
+                "count",
+                &serde_with::ser::SerializeAsWrap::<
+                    num_bigint::BigInt,
+                    crate::__rt::BigInt,
+                >::new(&self.count),
+            )?;
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Pong {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pong;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Pong)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Pong, __A::Error> {
+                let mut __f0: Option<Option<Box<Ping>>> = Option::None;
+                let mut __f1: Option<num_bigint::BigInt> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "ping" => {
+                            let __v = __map.next_value::<Option<Box<Ping>>>()?;
+                            crate::__rt::once(&mut __f0, "ping", __v)?;
+                        }
+                        "count" => {
+                            let __v = __map
+                                .next_value::<
+                                    serde_with::de::DeserializeAsWrap<
+                                        num_bigint::BigInt,
+                                        crate::__rt::BigInt,
+                                    >,
+                                >()?
+                                .into_inner();
+                            crate::__rt::once(&mut __f1, "count", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Pong {
+                    ping: __f0.flatten(),
+                    count: crate::__rt::required(__f1, "count")?,
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(Pong);

@@ -3,30 +3,219 @@
 use crate::{Box, Option, Result, String, Value, Vec};
 
 /// Holds the models named like std types, next to std types themselves.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Shadows {
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub option: ::core::option::Option<Option>,
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub result: ::core::option::Option<Result>,
     /// Required.
     pub string: String,
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub boxes: ::core::option::Option<::std::vec::Vec<Box>>,
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub vecs: ::core::option::Option<indexmap::IndexMap<::std::string::String, Vec>>,
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        with = "serde_with::rust::double_option"
-    )]
     pub value: ::core::option::Option<::core::option::Option<Value>>,
     /// A real string.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub text: ::core::option::Option<::std::string::String>,
     /// A real JSON value.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub any: ::core::option::Option<serde_json::Value>,
+}
+
+impl Shadows {
+    /// A `Shadows` with its required fields set and the others unset.
+    pub fn new(string: impl Into<String>) -> Self {
+        Self {
+            option: ::core::option::Option::None,
+            result: ::core::option::Option::None,
+            string: string.into(),
+            boxes: ::core::option::Option::None,
+            vecs: ::core::option::Option::None,
+            value: ::core::option::Option::None,
+            text: ::core::option::Option::None,
+            any: ::core::option::Option::None,
+        }
+    }
+    /// Sets `option`.
+    pub fn with_option(mut self, option: impl Into<Option>) -> Self {
+        self.option = ::core::option::Option::Some(option.into());
+        self
+    }
+    /// Sets `result`.
+    pub fn with_result(mut self, result: impl Into<Result>) -> Self {
+        self.result = ::core::option::Option::Some(result.into());
+        self
+    }
+    /// Sets `string`.
+    pub fn with_string(mut self, string: impl Into<String>) -> Self {
+        self.string = string.into();
+        self
+    }
+    /// Sets `boxes`.
+    pub fn with_boxes(mut self, boxes: impl Into<::std::vec::Vec<Box>>) -> Self {
+        self.boxes = ::core::option::Option::Some(boxes.into());
+        self
+    }
+    /// Sets `vecs`.
+    pub fn with_vecs(
+        mut self,
+        vecs: impl Into<indexmap::IndexMap<::std::string::String, Vec>>,
+    ) -> Self {
+        self.vecs = ::core::option::Option::Some(vecs.into());
+        self
+    }
+    /// Sets `value`: `None` sends it as null.
+    pub fn with_value(mut self, value: ::core::option::Option<Value>) -> Self {
+        self.value = ::core::option::Option::Some(value.map(|v| v));
+        self
+    }
+    /// Sets `text`.
+    pub fn with_text(mut self, text: impl Into<::std::string::String>) -> Self {
+        self.text = ::core::option::Option::Some(text.into());
+        self
+    }
+    /// Sets `any`.
+    pub fn with_any(mut self, any: impl Into<serde_json::Value>) -> Self {
+        self.any = ::core::option::Option::Some(any.into());
+        self
+    }
+}
+
+impl serde::Serialize for Shadows {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> ::core::result::Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(::core::option::Option::None)?;
+        if let ::core::option::Option::Some(__v) = &self.option {
+            __map.serialize_entry("option", __v)?;
+        }
+        if let ::core::option::Option::Some(__v) = &self.result {
+            __map.serialize_entry("result", __v)?;
+        }
+        __map.serialize_entry("string", &self.string)?;
+        if let ::core::option::Option::Some(__v) = &self.boxes {
+            __map.serialize_entry("boxes", __v)?;
+        }
+        if let ::core::option::Option::Some(__v) = &self.vecs {
+            __map.serialize_entry("vecs", __v)?;
+        }
+        if let ::core::option::Option::Some(__v) = &self.value {
+            __map.serialize_entry("value", __v)?;
+        }
+        if let ::core::option::Option::Some(__v) = &self.text {
+            __map.serialize_entry("text", __v)?;
+        }
+        if let ::core::option::Option::Some(__v) = &self.any {
+            __map.serialize_entry("any", __v)?;
+        }
+        __map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Shadows {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> ::core::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Shadows;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Shadows)")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> ::core::result::Result<Shadows, __A::Error> {
+                let mut __f0: ::core::option::Option<::core::option::Option<Option>> = ::core::option::Option::None;
+                let mut __f1: ::core::option::Option<::core::option::Option<Result>> = ::core::option::Option::None;
+                let mut __f2: ::core::option::Option<String> = ::core::option::Option::None;
+                let mut __f3: ::core::option::Option<
+                    ::core::option::Option<::std::vec::Vec<Box>>,
+                > = ::core::option::Option::None;
+                let mut __f4: ::core::option::Option<
+                    ::core::option::Option<
+                        indexmap::IndexMap<::std::string::String, Vec>,
+                    >,
+                > = ::core::option::Option::None;
+                let mut __f5: ::core::option::Option<::core::option::Option<Value>> = ::core::option::Option::None;
+                let mut __f6: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let mut __f7: ::core::option::Option<
+                    ::core::option::Option<serde_json::Value>,
+                > = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "option" => {
+                            let __v = __map
+                                .next_value::<::core::option::Option<Option>>()?;
+                            crate::__rt::once(&mut __f0, "option", __v)?;
+                        }
+                        "result" => {
+                            let __v = __map
+                                .next_value::<::core::option::Option<Result>>()?;
+                            crate::__rt::once(&mut __f1, "result", __v)?;
+                        }
+                        "string" => {
+                            let __v = __map.next_value::<String>()?;
+                            crate::__rt::once(&mut __f2, "string", __v)?;
+                        }
+                        "boxes" => {
+                            let __v = __map
+                                .next_value::<
+                                    ::core::option::Option<::std::vec::Vec<Box>>,
+                                >()?;
+                            crate::__rt::once(&mut __f3, "boxes", __v)?;
+                        }
+                        "vecs" => {
+                            let __v = __map
+                                .next_value::<
+                                    ::core::option::Option<
+                                        indexmap::IndexMap<::std::string::String, Vec>,
+                                    >,
+                                >()?;
+                            crate::__rt::once(&mut __f4, "vecs", __v)?;
+                        }
+                        "value" => {
+                            let __v = __map
+                                .next_value::<::core::option::Option<Value>>()?;
+                            crate::__rt::once(&mut __f5, "value", __v)?;
+                        }
+                        "text" => {
+                            let __v = __map
+                                .next_value::<
+                                    ::core::option::Option<::std::string::String>,
+                                >()?;
+                            crate::__rt::once(&mut __f6, "text", __v)?;
+                        }
+                        "any" => {
+                            let __v = __map
+                                .next_value::<::core::option::Option<serde_json::Value>>()?;
+                            crate::__rt::once(&mut __f7, "any", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(Shadows {
+                    option: __f0.flatten(),
+                    result: __f1.flatten(),
+                    string: crate::__rt::required(__f2, "string")?,
+                    boxes: __f3.flatten(),
+                    vecs: __f4.flatten(),
+                    value: __f5,
+                    text: __f6.flatten(),
+                    any: __f7.flatten(),
+                })
+            }
+        }
+        __deserializer.deserialize_map(__Visitor)
+    }
 }
 
 crate::json_entry_points!(Shadows);

@@ -3,30 +3,61 @@
 use crate::ShapeType;
 
 /// A oneof named like a keyword, whose enum name is taken by a model.
-#[serde_with::serde_as]
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Shape {
     /// The `type` oneof: at most one of `circle`, `square` is set.
-    #[serde(flatten)]
     pub r#type: Option<ShapeTypeOneof>,
     /// The `kind` oneof: at most one of `filled` is set.
-    #[serde(flatten)]
     pub kind_oneof: Option<ShapeKind>,
     /// A plain field named like the second oneof.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
 }
 
+impl Shape {
+    /// A `Shape` with every field unset.
+    pub fn new() -> Self {
+        Self {
+            r#type: Option::None,
+            kind_oneof: Option::None,
+            kind: Option::None,
+        }
+    }
+    /// Sets the `type` oneof.
+    pub fn with_type(mut self, r#type: ShapeTypeOneof) -> Self {
+        self.r#type = Option::Some(r#type);
+        self
+    }
+    /// Sets the `kind` oneof.
+    pub fn with_kind_oneof(mut self, kind_oneof: ShapeKind) -> Self {
+        self.kind_oneof = Option::Some(kind_oneof);
+        self
+    }
+    /// Sets `kind`.
+    pub fn with_kind(mut self, kind: impl Into<String>) -> Self {
+        self.kind = Option::Some(kind.into());
+        self
+    }
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The `type` oneof of [`Shape`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ShapeTypeOneof {
     /// A circle.
-    #[serde(rename = "circle")]
+    ///
+    /// The `circle` key.
     Circle(ShapeType),
     /// A square's side.
-    #[serde(rename = "square")]
-    #[serde(with = "serde_with::As::<crate::__IntAsNumber>")]
-    Square(i64),
+    ///
+    /// The `square` key.
+    Square(num_bigint::BigInt),
 }
 
 impl ShapeTypeOneof {
@@ -40,10 +71,12 @@ impl ShapeTypeOneof {
 }
 
 /// The `kind` oneof of [`Shape`]: the member that is set, written as its own JSON key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ShapeKind {
     /// Filled in.
-    #[serde(rename = "filled")]
+    ///
+    /// The `filled` key.
     Filled(bool),
 }
 
@@ -56,66 +89,123 @@ impl ShapeKind {
     }
 }
 
+impl serde::Serialize for Shape {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut __map = __serializer.serialize_map(Option::None)?;
+        if let Option::Some(__member) = &self.r#type {
+            match __member {
+                ShapeTypeOneof::Circle(__v) => __map.serialize_entry("circle", __v)?,
+                ShapeTypeOneof::Square(__v) => {
+                    __map
+                        .serialize_entry(
+                            "square",
+                            &serde_with::ser::SerializeAsWrap::<
+                                num_bigint::BigInt,
+                                crate::__rt::BigInt,
+                            >::new(__v),
+                        )?
+                }
+            }
+        }
+        if let Option::Some(__member) = &self.kind_oneof {
+            match __member {
+                ShapeKind::Filled(__v) => __map.serialize_entry("filled", __v)?,
+            }
+        }
+        if let Option::Some(__v) = &self.kind {
+            __map.serialize_entry("kind", __v)?;
+        }
+        __map.end()
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Shape {
-    fn deserialize<__D>(deserializer: __D) -> Result<Self, __D::Error>
-    where
-        __D: serde::Deserializer<'de>,
-    {
-        /// The JSON shape: every oneof member is a key of its own.
-        #[serde_with::serde_as]
-        #[derive(serde::Deserialize)]
-        #[serde(rename = "Shape")]
-        struct __Wire {
-            #[serde(rename = "circle", default)]
-            circle: Option<ShapeType>,
-            #[serde_as(as = "Option<crate::__IntAsNumber>")]
-            #[serde(rename = "square", default)]
-            square: Option<i64>,
-            #[serde(rename = "filled", default)]
-            filled: Option<bool>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            kind: Option<String>,
-        }
-        let __wire = <__Wire as serde::Deserialize>::deserialize(deserializer)?;
-        let mut r#type: Option<ShapeTypeOneof> = None;
-        for __member in [
-            __wire.circle.map(ShapeTypeOneof::Circle),
-            __wire.square.map(ShapeTypeOneof::Square),
-        ]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(__first) = &r#type {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "type", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        __deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Shape;
+            fn expecting(
+                &self,
+                __f: &mut core::fmt::Formatter<'_>,
+            ) -> core::fmt::Result {
+                __f.write_str("an object (Shape)")
             }
-            r#type = Some(__member);
-        }
-        let mut kind_oneof: Option<ShapeKind> = None;
-        for __member in [__wire.filled.map(ShapeKind::Filled)].into_iter().flatten() {
-            if let Some(__first) = &kind_oneof {
-                return Err(
-                    serde::de::Error::custom(
-                        format_args!(
-                            "oneof `{}` takes one member, but both `{}` and `{}` are set",
-                            "kind", __first.wire_name(), __member.wire_name()
-                        ),
-                    ),
-                );
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Shape, __A::Error> {
+                let mut __f0: Option<ShapeTypeOneof> = Option::None;
+                let mut __f1: Option<ShapeKind> = Option::None;
+                let mut __f2: Option<Option<String>> = Option::None;
+                while let Option::Some(__key) = __map
+                    .next_key::<crate::__rt::Key<'de>>()?
+                {
+                    match __key.as_str() {
+                        "circle" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<ShapeType>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "type",
+                                    ShapeTypeOneof::Circle(__v),
+                                    ShapeTypeOneof::wire_name,
+                                )?;
+                            }
+                        }
+                        "square" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<
+                                    serde_with::de::DeserializeAsWrap<
+                                        Option<num_bigint::BigInt>,
+                                        Option<crate::__rt::BigInt>,
+                                    >,
+                                >()?
+                                .into_inner()
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f0,
+                                    "type",
+                                    ShapeTypeOneof::Square(__v),
+                                    ShapeTypeOneof::wire_name,
+                                )?;
+                            }
+                        }
+                        "filled" => {
+                            if let Option::Some(__v) = __map
+                                .next_value::<Option<bool>>()?
+                            {
+                                crate::__rt::set_member(
+                                    &mut __f1,
+                                    "kind",
+                                    ShapeKind::Filled(__v),
+                                    ShapeKind::wire_name,
+                                )?;
+                            }
+                        }
+                        "kind" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f2, "kind", __v)?;
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Result::Ok(Shape {
+                    r#type: __f0,
+                    kind_oneof: __f1,
+                    kind: __f2.flatten(),
+                })
             }
-            kind_oneof = Some(__member);
         }
-        Ok(Self {
-            r#type,
-            kind_oneof,
-            kind: __wire.kind,
-        })
+        __deserializer.deserialize_map(__Visitor)
     }
 }
 

@@ -1,0 +1,155 @@
+
+/// How well a JSON value fits a union member, the way pydantic's "smart"
+/// unions judge it: a value that fits without conversion beats one that
+/// needs it, then more documented keys set, then an exact type match.
+/// Compared as a tuple: the best wins, the first member on ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Fit {
+    strict: bool,
+    fields: usize,
+    exact: bool,
+}
+
+const EXACT: Fit = Fit {
+    strict: true,
+    fields: 0,
+    exact: true,
+};
+
+const STRICT: Fit = Fit {
+    strict: true,
+    fields: 0,
+    exact: false,
+};
+
+const LAX: Fit = Fit {
+    strict: false,
+    fields: 0,
+    exact: false,
+};
+
+pub(crate) fn object(value: &serde_json::Value, keys: &[&str]) -> Option<Fit> {
+    let map = value.as_object()?;
+    Some(Fit {
+        fields: keys.iter().filter(|k| map.contains_key(**k)).count(),
+        ..EXACT
+    })
+}
+
+pub(crate) fn string(value: &serde_json::Value) -> Option<Fit> {
+    value.is_string().then_some(EXACT)
+}
+
+pub(crate) fn temporal(value: &serde_json::Value) -> Option<Fit> {
+    value.is_string().then_some(STRICT)
+}
+
+pub(crate) fn boolean(value: &serde_json::Value) -> Option<Fit> {
+    value.is_boolean().then_some(EXACT)
+}
+
+pub(crate) fn integer(value: &serde_json::Value) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(n) if !n.is_f64() => Some(EXACT),
+        serde_json::Value::String(s) if is_integer(s) => Some(LAX),
+        _ => None,
+    }
+}
+
+pub(crate) fn float(value: &serde_json::Value) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => Some(EXACT),
+        serde_json::Value::Number(_) => Some(STRICT),
+        _ => None,
+    }
+}
+
+pub(crate) fn number(value: &serde_json::Value) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(_) => Some(EXACT),
+        serde_json::Value::String(s) if s.parse::<serde_json::Number>().is_ok() => Some(LAX),
+        _ => None,
+    }
+}
+
+pub(crate) fn any(_: &serde_json::Value) -> Option<Fit> {
+    Some(LAX)
+}
+
+pub(crate) fn list(value: &serde_json::Value) -> Option<Fit> {
+    value.is_array().then_some(EXACT)
+}
+
+pub(crate) fn map(value: &serde_json::Value) -> Option<Fit> {
+    value.is_object().then_some(EXACT)
+}
+
+pub(crate) fn constant(value: &serde_json::Value, json: &str) -> Option<Fit> {
+    (value.to_string() == json).then_some(EXACT)
+}
+
+/// A string of an (open) enum: a documented value fits without
+/// conversion, any other string only loosely.
+pub(crate) fn enumeration(value: &serde_json::Value, known: fn(&str) -> bool) -> Option<Fit> {
+    match value {
+        serde_json::Value::String(s) if known(s) => Some(STRICT),
+        serde_json::Value::String(_) => Some(LAX),
+        _ => None,
+    }
+}
+
+/// A number of an (open) numeric enum.
+pub(crate) fn numeric_enumeration(value: &serde_json::Value, known: fn(&str) -> bool) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(n) if known(&n.to_string()) => Some(STRICT),
+        serde_json::Value::Number(_) => Some(LAX),
+        _ => None,
+    }
+}
+
+/// One member of an untagged union: its name, how well the value fits it,
+/// and how to read it.
+pub(crate) type Candidate<T> = (
+    &'static str,
+    Option<Fit>,
+    fn(&serde_json::Value) -> Result<T, serde_json::Error>,
+);
+
+/// The member that fits best and reads the value, or an error naming every
+/// member tried and why it did not fit.
+pub(crate) fn pick<T>(
+    union: &str,
+    value: &serde_json::Value,
+    candidates: Vec<Candidate<T>>,
+) -> Result<T, String> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| candidates[b].1.cmp(&candidates[a].1));
+    let mut why = Vec::new();
+    for i in order {
+        let (name, fit, read) = &candidates[i];
+        if fit.is_none() {
+            why.push(format!("`{name}`: not that kind of value"));
+            continue;
+        }
+        match read(value) {
+            Ok(value) => return Ok(value),
+            Err(e) => why.push(format!("`{name}`: {e}")),
+        }
+    }
+    Err(format!("no member of `{union}` fits: {}", why.join("; ")))
+}
+
+/// The best fit of any member, for a union nested in another.
+pub(crate) fn best(fits: &[Option<Fit>]) -> Option<Fit> {
+    fits.iter().flatten().max().copied()
+}
+
+/// A tagged union's tag: the string under `property`.
+pub(crate) fn tag<'v>(value: &'v serde_json::Value, property: &str) -> Result<&'v str, String> {
+    match value.get(property) {
+        Some(serde_json::Value::String(s)) => Ok(s),
+        Some(other) => Err(format!("tag `{property}` must be a string, found {other}")),
+        None if value.is_object() => Err(format!("missing tag `{property}`")),
+        None => Err(format!("expected an object with a tag `{property}`, found {value}")),
+    }
+}
