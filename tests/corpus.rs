@@ -441,3 +441,71 @@ fn the_openapi_overlay_settles_every_key_and_int64() {
     assert!(c.problems.is_empty(), "{}", c.problems.join("\n"));
     assert_eq!(c.inferred, 0);
 }
+
+/// The SDK's own docs tree also holds its client settings
+/// (`docs/models/utils/`), which are not API models: they are left out with
+/// a note, whichever folder `--spec` names.
+#[test]
+fn sdk_settings_docs_are_skipped_with_a_note() {
+    let Some(shared) = e2e::shared_dir("sdk_settings_docs_are_skipped_with_a_note") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    copy_tree(&e2e::corpus_docs(&shared), &docs);
+    std::fs::create_dir_all(docs.join("models/utils")).unwrap();
+    std::fs::write(docs.join("models/utils/retryconfig.md"), RETRY_CONFIG).unwrap();
+    for spec in [docs.clone(), docs.join("models")] {
+        let loaded = codegen::load(&spec, None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.ir.models.len(), 622);
+        assert!(loaded.ir.model("RetryConfig").is_none());
+        let notes: Vec<String> = loaded.notes.iter().map(|n| n.to_string()).collect();
+        let expected = if spec == docs {
+            "models/utils/retryconfig.md: skipped: the SDK's own client settings, not an API model"
+        } else {
+            "utils/retryconfig.md: skipped: the SDK's own client settings, not an API model"
+        };
+        assert_eq!(notes, [expected]);
+    }
+}
+
+/// A client-settings doc as the SDKs write them: two tables, neither an
+/// API model (written here, not copied).
+const RETRY_CONFIG: &str = "# RetryConfig
+
+Settings for retrying failed requests; used only by the client.
+
+## Fields
+
+| Name | Type | Description | Example |
+| ---- | ---- | ----------- | ------- |
+| `strategy` | `*str*` | How to retry. | `backoff` |
+| `backoff` | [BackoffStrategy](#backoffstrategy) | How long to wait. | |
+| `retry_connection_errors` | `*bool*` | Retry when the connection fails. | `true` |
+
+## BackoffStrategy
+
+How the wait grows between attempts.
+
+### Fields
+
+| Name | Type | Description | Example |
+| ---- | ---- | ----------- | ------- |
+| `initial_interval` | `*int*` | First wait, in ms. | `500` |
+| `max_interval` | `*int*` | Longest wait, in ms. | `60000` |
+| `exponent` | `*float*` | Growth factor. | `1.5` |
+| `max_elapsed_time` | `*int*` | Give up after, in ms. | `3600000` |
+";
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

@@ -104,3 +104,29 @@ fn corpus_crate_from_the_docs_alone() {
     let (_, last, stdout) = conformance(&shared, name);
     assert_eq!(last, "2015 passed, 299 failed", "{stdout}");
 }
+
+/// The earlier versions of the docs (2023-09, 2023-10, 2024-04) each give a
+/// crate that builds and documents without a warning. Checked, not built:
+/// `cargo check` reports every warning a build would.
+#[test]
+fn every_earlier_version_builds_and_documents_without_a_warning() {
+    let Some(shared) = e2e::shared_dir("every_earlier_version_builds") else {
+        return;
+    };
+    for version in ["0.1.2", "0.5.2", "0.13.7"] {
+        let docs = shared.join(format!("corpus/conductorone-python-{version}/docs"));
+        let name = format!("conductorone-{}", version.replace('.', "-"));
+        let dir = e2e::repo_root().join("target/versions").join(&name);
+        let command = "cargo test -p e2e --test corpus_crate";
+        let (_, warnings) = e2e::generate_crate(&docs, None, &dir, &name, command);
+        // The generator's own warnings are the keys the docs cannot tell.
+        assert!(
+            warnings
+                .iter()
+                .all(|w| w.message.contains("is named after its type")),
+            "{version}: {warnings:?}"
+        );
+        cargo(&dir, &["check", "--quiet", "--all-targets"], None);
+        cargo(&dir, &["doc", "--quiet", "--no-deps"], Some("-D warnings"));
+    }
+}

@@ -72,17 +72,16 @@ pub fn generate_crate(
         None => Default::default(),
     };
     let spec = codegen::read_spec(docs).unwrap();
-    let loaded = codegen::load_spec(&spec, &overlay).unwrap_or_else(|e| panic!("{e}"));
     let options = codegen::emit::EmitOptions {
         crate_name: name.into(),
         command: command.into(),
     };
-    let emitted = codegen::emit::emit(&loaded.ir, &options).unwrap_or_else(|e| panic!("{e}"));
-    codegen::output::write(dir, &emitted.files).unwrap_or_else(|e| panic!("{e}"));
+    let generated = codegen::generate_spec(&spec, &overlay, dir, &options, false)
+        .unwrap_or_else(|e| panic!("{e}"));
     std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    let mut warnings = loaded.warnings.clone();
-    warnings.extend(emitted.warnings);
-    (loaded, warnings)
+    let mut warnings = generated.loaded.warnings.clone();
+    warnings.extend(generated.renames);
+    (generated.loaded, warnings)
 }
 
 /// Generates the crate `name` of the whole 0.14.8 corpus into `dir`, with

@@ -319,13 +319,32 @@ pub fn generate(job: &Generate) -> Result<Generated> {
             )),
         ));
     }
-    let loaded = load(&job.spec, job.overlay.as_deref())?;
-    let emitted = emit::emit(&loaded.ir, &job.emit)?;
+    let overlay = read_overlay(&job.spec, job.overlay.as_deref())?;
+    generate_spec(
+        &read_spec(&job.spec)?,
+        &overlay,
+        &job.out,
+        &job.emit,
+        job.check,
+    )
+}
+
+/// The pipeline from docs already read: parse, resolve, emit, then write
+/// `out` (or, with `check`, compare it).
+pub fn generate_spec(
+    spec: &Spec,
+    overlay: &Overlay,
+    out: &Path,
+    options: &emit::EmitOptions,
+    check: bool,
+) -> Result<Generated> {
+    let loaded = load_spec(spec, overlay)?;
+    let emitted = emit::emit(&loaded.ir, options)?;
     let files = emitted.files.len();
-    let drift = if job.check {
-        output::check(&job.out, &emitted.files)?
+    let drift = if check {
+        output::check(out, &emitted.files)?
     } else {
-        output::write(&job.out, &emitted.files)?;
+        output::write(out, &emitted.files)?;
         Vec::new()
     };
     Ok(Generated {

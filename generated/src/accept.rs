@@ -55,6 +55,7 @@ impl<'de> serde::Deserialize<'de> for Accept {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Accept)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -105,6 +105,7 @@ impl<'de> serde::Deserialize<'de> for AppGroupApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (AppGroupApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -58,6 +58,7 @@ impl<'de> serde::Deserialize<'de> for AppOwnerApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (AppOwnerApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

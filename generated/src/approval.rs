@@ -194,6 +194,7 @@ impl<'de> serde::Deserialize<'de> for Approval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Approval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -42,18 +42,13 @@ impl<'de> serde::Deserialize<'de> for ConnectorProvision {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ConnectorProvision)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,
             ) -> Result<ConnectorProvision, __A::Error> {
-                while let Option::Some(__key) = __map
-                    .next_key::<crate::__rt::Key<'de>>()?
-                {
-                    match __key.as_str() {
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
                 Result::Ok(ConnectorProvision {})
             }

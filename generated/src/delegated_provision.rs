@@ -77,6 +77,7 @@ impl<'de> serde::Deserialize<'de> for DelegatedProvision {
             ) -> core::fmt::Result {
                 __f.write_str("an object (DelegatedProvision)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

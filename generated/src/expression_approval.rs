@@ -108,6 +108,7 @@ impl<'de> serde::Deserialize<'de> for ExpressionApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ExpressionApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

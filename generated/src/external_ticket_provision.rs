@@ -82,6 +82,7 @@ impl<'de> serde::Deserialize<'de> for ExternalTicketProvision {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ExternalTicketProvision)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

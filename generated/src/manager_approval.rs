@@ -97,6 +97,7 @@ impl<'de> serde::Deserialize<'de> for ManagerApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ManagerApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -66,6 +66,7 @@ impl<'de> serde::Deserialize<'de> for ManualProvision {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ManualProvision)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

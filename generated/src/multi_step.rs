@@ -60,6 +60,7 @@ impl<'de> serde::Deserialize<'de> for MultiStep {
             ) -> core::fmt::Result {
                 __f.write_str("an object (MultiStep)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -195,6 +195,7 @@ impl<'de> serde::Deserialize<'de> for Policy {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Policy)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

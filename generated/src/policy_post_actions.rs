@@ -76,6 +76,7 @@ impl<'de> serde::Deserialize<'de> for PolicyPostActions {
             ) -> core::fmt::Result {
                 __f.write_str("an object (PolicyPostActions)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

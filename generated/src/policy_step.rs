@@ -115,6 +115,7 @@ impl<'de> serde::Deserialize<'de> for PolicyStep {
             ) -> core::fmt::Result {
                 __f.write_str("an object (PolicyStep)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

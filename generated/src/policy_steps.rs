@@ -55,6 +55,7 @@ impl<'de> serde::Deserialize<'de> for PolicySteps {
             ) -> core::fmt::Result {
                 __f.write_str("an object (PolicySteps)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

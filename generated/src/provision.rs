@@ -93,6 +93,7 @@ impl<'de> serde::Deserialize<'de> for Provision {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Provision)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

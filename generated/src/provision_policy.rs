@@ -119,6 +119,7 @@ impl<'de> serde::Deserialize<'de> for ProvisionPolicy {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ProvisionPolicy)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -90,6 +90,7 @@ impl<'de> serde::Deserialize<'de> for ProvisionTarget {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ProvisionTarget)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

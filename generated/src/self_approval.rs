@@ -83,6 +83,7 @@ impl<'de> serde::Deserialize<'de> for SelfApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (SelfApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

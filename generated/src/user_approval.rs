@@ -69,6 +69,7 @@ impl<'de> serde::Deserialize<'de> for UserApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (UserApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

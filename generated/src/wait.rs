@@ -127,6 +127,7 @@ impl<'de> serde::Deserialize<'de> for Wait {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Wait)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

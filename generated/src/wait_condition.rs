@@ -53,6 +53,7 @@ impl<'de> serde::Deserialize<'de> for WaitCondition {
             ) -> core::fmt::Result {
                 __f.write_str("an object (WaitCondition)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

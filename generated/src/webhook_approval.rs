@@ -53,6 +53,7 @@ impl<'de> serde::Deserialize<'de> for WebhookApproval {
             ) -> core::fmt::Result {
                 __f.write_str("an object (WebhookApproval)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

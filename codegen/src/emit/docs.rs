@@ -24,14 +24,15 @@ pub(super) fn rustdoc_text(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // The fence that opened the code block we are in: "```" or "~~~".
     let mut fence: Option<&str> = None;
-    for raw in text.trim().lines() {
+    // The content column of the list item the last line belongs to: its
+    // lazy continuation lines are indented to stay in the item.
+    let mut item: Option<usize> = None;
+    let text = text.trim().replace('\t', "    ");
+    for raw in text.lines() {
         let body = raw.trim_start();
-        // Four columns of indentation (a tab counts four) would open an
-        // indented code block, i.e. a doctest: drop the indentation then.
-        let indent: usize = raw[..raw.len() - body.len()]
-            .chars()
-            .map(|c| if c == '\t' { 4 } else { 1 })
-            .sum();
+        // Four columns of indentation would open an indented code block,
+        // i.e. a doctest: drop the indentation then.
+        let indent = raw.len() - body.len();
         let line = if indent >= 4 { body } else { raw };
         let marker = ["```", "~~~"].into_iter().find(|m| body.starts_with(m));
         let line = match (marker, fence) {
@@ -47,12 +48,38 @@ pub(super) fn rustdoc_text(text: &str) -> Vec<String> {
             (_, Some(_)) => line.to_string(),
             (_, None) => escape_markdown(line),
         };
+        let line = match (fence, list_marker(body), item) {
+            (None, Some(width), _) => {
+                item = Some(indent.min(3) + width);
+                line
+            }
+            (None, None, Some(column)) if !body.is_empty() => {
+                format!("{}{}", " ".repeat(column), line.trim_start())
+            }
+            _ => {
+                if body.is_empty() || fence.is_some() {
+                    item = None;
+                }
+                line
+            }
+        };
         out.push(format!(" {line}").trim_end().to_string());
     }
     if let Some(open) = fence {
         out.push(format!(" {open}"));
     }
     out
+}
+
+/// The width of a list item's marker (`- `, `* `, `+ `, `1. `), if the
+/// line is one.
+fn list_marker(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return Some(2);
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
 }
 
 /// Escapes brackets and angle brackets outside code spans, keeping
@@ -160,6 +187,21 @@ mod tests {
             vec![" ~~~text", " x [y]", " ~~~"]
         );
         assert_eq!(rustdoc_text("a\n\tlet x = 1;"), vec![" a", " let x = 1;"]);
+        assert_eq!(
+            rustdoc_text("- one\nmore\n\nafter"),
+            vec![" - one", "   more", "", " after"]
+        );
+        assert_eq!(
+            rustdoc_text("a\n  - two\n    [\nx\n1. three\nfour"),
+            vec![
+                " a",
+                "   - two",
+                "     \\[",
+                "     x",
+                " 1. three",
+                "    four"
+            ]
+        );
         assert_eq!(
             rustdoc_text("```rust\nopen"),
             vec![" ```text", " open", " ```"]

@@ -256,14 +256,22 @@ fn constructors(
                         });
                     }
                     Presence::RequiredNullable => {
-                        let v = wrap(quote!(v));
+                        let v = if p.field.boxed {
+                            quote!(#id.map(#boxed::new))
+                        } else {
+                            quote!(#id)
+                        };
                         args.push(quote!(#id: #option<#value_ty>));
-                        inits.push(quote!(#id: #id.map(|v| #v)));
+                        inits.push(if p.field.boxed {
+                            quote!(#id: #v)
+                        } else {
+                            quote!(#id)
+                        });
                         setters.push(quote! {
                             #[doc = #doc]
                             #dep
                             pub fn #setter(mut self, #id: #option<#value_ty>) -> Self {
-                                self.#id = #id.map(|v| #v);
+                                self.#id = #v;
                                 self
                             }
                         });
@@ -281,14 +289,18 @@ fn constructors(
                         });
                     }
                     Presence::Nullable => {
-                        let v = wrap(quote!(v));
+                        let v = if p.field.boxed {
+                            quote!(#id.map(#boxed::new))
+                        } else {
+                            quote!(#id)
+                        };
                         let doc = format!(" Sets `{}`: `None` sends it as null.", p.field.wire);
                         inits.push(quote!(#id: #option::None));
                         setters.push(quote! {
                             #[doc = #doc]
                             #dep
                             pub fn #setter(mut self, #id: #option<#value_ty>) -> Self {
-                                self.#id = #option::Some(#id.map(|v| #v));
+                                self.#id = #option::Some(#v);
                                 self
                             }
                         });
@@ -335,6 +347,7 @@ fn constructors(
     quote! {
         impl #name {
             #[doc = #new_doc]
+            #[allow(clippy::too_many_arguments)]
             pub fn new(#(#args),*) -> Self {
                 Self { #(#inits),* }
             }
@@ -506,11 +519,7 @@ fn deserialize(
                         };
                         let read = scope.read(rust, adapter, true);
                         let nullable = presence == Presence::Nullable;
-                        let stored = if nullable {
-                            quote!(#option<#rust>)
-                        } else {
-                            quote!(#option<#rust>)
-                        };
+                        let stored = quote!(#option<#rust>);
                         let init = if nullable {
                             quote!(#local)
                         } else {
@@ -550,10 +559,19 @@ fn deserialize(
                     ),
                 };
                 locals.push(quote!(let mut #local: #option<#stored> = #option::None;));
-                arms.push(quote! {
-                    #wire => {
-                        let __v = #read;
-                        crate::__rt::once(&mut #local, #wire, __v)?;
+                arms.push(if p.constant() == Some(&Literal::Null) {
+                    quote! {
+                        #wire => {
+                            #read
+                            crate::__rt::once(&mut #local, #wire, ())?;
+                        }
+                    }
+                } else {
+                    quote! {
+                        #wire => {
+                            let __v = #read;
+                            crate::__rt::once(&mut #local, #wire, __v)?;
+                        }
                     }
                 });
                 inits.push(quote!(#id: #init));
@@ -590,19 +608,38 @@ fn deserialize(
             locals.push(quote!(let mut __extra: indexmap::IndexMap<#string, #rust> = indexmap::IndexMap::new();));
             inits.push(quote!(#id: __extra));
             quote! {
-                _ => {
-                    let __v = #read;
-                    __extra.insert(__key.into_string(), __v);
-                }
+                let __v = #read;
+                __extra.insert(__key.into_string(), __v);
             }
         }
         None => quote! {
-            _ => {
-                __map.next_value::<serde::de::IgnoredAny>()?;
-            }
+            __map.next_value::<serde::de::IgnoredAny>()?;
         },
     };
     let expecting = format!("an object ({name})");
+    // An object with no documented key and no extras only skips values.
+    let walk = match (arms.is_empty(), extra.is_some()) {
+        (true, false) => quote! {
+            while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                #other
+            }
+        },
+        (true, true) => quote! {
+            while let #option::Some(__key) = __map.next_key::<crate::__rt::Key<'de>>()? {
+                #other
+            }
+        },
+        (false, _) => quote! {
+            while let #option::Some(__key) = __map.next_key::<crate::__rt::Key<'de>>()? {
+                match __key.as_str() {
+                    #(#arms)*
+                    _ => {
+                        #other
+                    }
+                }
+            }
+        },
+    };
     quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<__D: serde::Deserializer<'de>>(__deserializer: __D) -> #result<Self, __D::Error> {
@@ -615,14 +652,10 @@ fn deserialize(
                         __f.write_str(#expecting)
                     }
 
+                    #[allow(clippy::type_complexity)]
                     fn visit_map<__A: serde::de::MapAccess<'de>>(self, mut __map: __A) -> #result<#name, __A::Error> {
                         #(#locals)*
-                        while let #option::Some(__key) = __map.next_key::<crate::__rt::Key<'de>>()? {
-                            match __key.as_str() {
-                                #(#arms)*
-                                #other
-                            }
-                        }
+                        #walk
                         #result::Ok(#name { #(#inits),* })
                     }
                 }

@@ -46,6 +46,7 @@ pub(super) fn oneof_enum(
         #doc
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)]
         pub enum #enum_ty {
             #(#variants)*
         }

@@ -40,12 +40,10 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
             ser_arms.push(quote! {
                 Self::#v => serde::Serialize::serialize(&#json.parse::<serde_json::Value>().map_err(serde::ser::Error::custom)?, serializer),
             });
-            readers.push(quote! {
-                |__v: &serde_json::Value| -> #result<#name, serde_json::Error> {
-                    crate::__rt::expect_json::<serde_json::Error>(__v, #json)?;
-                    #result::Ok(#name::#v)
-                }
-            });
+            readers.push(quote! {{
+                crate::__rt::expect_json::<serde_json::Error>(__v, #json)?;
+                #result::Ok(#name::#v)
+            }});
             fits.push(quote!(crate::__rt::constant(__value, #json)));
             continue;
         }
@@ -61,18 +59,15 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
                     .map(serde_with::de::DeserializeAsWrap::into_inner)
             ),
         };
-        readers.push(quote! {
-            |__v: &serde_json::Value| -> #result<#name, serde_json::Error> {
-                #read.map(#name::#v)
-            }
-        });
+        readers.push(quote!(#read.map(#name::#v)));
         fits.push(fit(e, scope, &member.ty));
     }
     let names: Vec<&str> = union.members.iter().map(|m| m.name.as_str()).collect();
+    // Each reader is an expression of `__v`, the value to read.
     let from_value = match &union.tag {
         Tagging::Untagged => quote! {
             crate::__rt::pick(#key, __value, ::std::vec![
-                #( (#names, #fits, #readers), )*
+                #( (#names, #fits, |__v: &serde_json::Value| -> #result<#name, serde_json::Error> { #readers }), )*
             ])
         },
         Tagging::Internal {
@@ -80,7 +75,13 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
         } => {
             let arms = mapping.iter().map(|(tag, i)| {
                 let reader = &readers[*i];
-                quote!(#tag => (#reader)(__value).map_err(|e| e.to_string()),)
+                quote! {
+                    #tag => {
+                        let __v = __value;
+                        let __read: #result<#name, serde_json::Error> = #reader;
+                        __read.map_err(|e| e.to_string())
+                    }
+                }
             });
             let tags: Vec<String> = mapping.iter().map(|(t, _)| format!("`{t}`")).collect();
             let expected = format!("expected one of {}", tags.join(", "));
@@ -106,6 +107,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
         #dep
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#variants)*
         }

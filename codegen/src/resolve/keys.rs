@@ -45,7 +45,10 @@ impl KeyEvidence {
 
 /// The style the docs show: where they print a multi-word key (a oneof
 /// member list, a "The x field." description), is it the field's name in
-/// lowerCamel or as named? With no evidence, keys are taken as named.
+/// lowerCamel or as named? With no evidence either way, lowerCamel: the
+/// Python SDKs name fields in snake_case whatever the key, and most JSON
+/// APIs the docs family covers key in lowerCamel (an overlay derived from
+/// an OpenAPI document states the style of the API at hand).
 pub(crate) fn key_style(docs: &[Doc], overlay: &Overlay) -> KeyEvidence {
     let (mut camel, mut as_named) = (0, 0);
     for doc in docs {
@@ -87,10 +90,10 @@ pub(crate) fn key_style(docs: &[Doc], overlay: &Overlay) -> KeyEvidence {
             stated: true,
         },
         None => KeyEvidence {
-            style: if camel > as_named {
-                KeyStyle::LowerCamel
-            } else {
+            style: if as_named > camel {
                 KeyStyle::AsNamed
+            } else {
+                KeyStyle::LowerCamel
             },
             camel,
             as_named,

@@ -4,7 +4,7 @@
 /// needs it, then more documented keys set, then an exact type match.
 /// Compared as a tuple: the best wins, the first member on ties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Fit {
+pub struct Fit {
     strict: bool,
     fields: usize,
     exact: bool,
@@ -85,7 +85,8 @@ pub(crate) fn map(value: &serde_json::Value) -> Option<Fit> {
 }
 
 pub(crate) fn constant(value: &serde_json::Value, json: &str) -> Option<Fit> {
-    (value.to_string() == json).then_some(EXACT)
+    let expected: serde_json::Value = serde_json::from_str(json).ok()?;
+    (*value == expected).then_some(EXACT)
 }
 
 /// A string of an (open) enum: a documented value fits without

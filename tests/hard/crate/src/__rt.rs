@@ -83,7 +83,11 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if value.to_string() == expected {
+    if serde_json::from_str::<serde_json::Value>(expected)
+        .ok()
+        .as_ref()
+        == Some(value)
+    {
         Ok(())
     } else {
         Err(E::custom(format_args!(

@@ -52,6 +52,7 @@ impl<'de> serde::Deserialize<'de> for Crate {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Crate)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -59,6 +59,7 @@ impl<'de> serde::Deserialize<'de> for D {
             ) -> core::fmt::Result {
                 __f.write_str("an object (D)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

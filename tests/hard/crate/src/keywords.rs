@@ -172,6 +172,7 @@ impl<'de> serde::Deserialize<'de> for Keywords {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Keywords)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

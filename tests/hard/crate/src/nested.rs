@@ -112,6 +112,7 @@ impl<'de> serde::Deserialize<'de> for Nested {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Nested)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

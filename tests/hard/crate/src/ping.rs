@@ -48,6 +48,7 @@ impl<'de> serde::Deserialize<'de> for Ping {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Ping)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -65,6 +65,7 @@ impl<'de> serde::Deserialize<'de> for Pong {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Pong)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -63,7 +63,7 @@ impl Shadows {
     }
     /// Sets `value`: `None` sends it as null.
     pub fn with_value(mut self, value: ::core::option::Option<Value>) -> Self {
-        self.value = ::core::option::Option::Some(value.map(|v| v));
+        self.value = ::core::option::Option::Some(value);
         self
     }
     /// Sets `text`.
@@ -124,6 +124,7 @@ impl<'de> serde::Deserialize<'de> for Shadows {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Shadows)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

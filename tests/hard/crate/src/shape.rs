@@ -136,6 +136,7 @@ impl<'de> serde::Deserialize<'de> for Shape {
             ) -> core::fmt::Result {
                 __f.write_str("an object (Shape)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,

@@ -52,6 +52,7 @@ impl<'de> serde::Deserialize<'de> for ShapeType {
             ) -> core::fmt::Result {
                 __f.write_str("an object (ShapeType)")
             }
+            #[allow(clippy::type_complexity)]
             fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
                 mut __map: __A,
