@@ -6,6 +6,7 @@
 //! [`output`] (write or check). [`generate`] runs them all; [`load`] and
 //! [`load_sources`] stop at the IR.
 
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod ir;
@@ -52,6 +53,8 @@ pub struct Spec {
     pub unreadable: Vec<Diagnostic>,
     /// Paths of the docs left out.
     pub skipped: BTreeSet<String>,
+    /// The spec directory as named, for messages.
+    pub root_name: String,
 }
 
 impl Spec {
@@ -63,6 +66,7 @@ impl Spec {
             notes: Vec::new(),
             unreadable: Vec::new(),
             skipped: BTreeSet::new(),
+            root_name: "(in memory)".into(),
         }
     }
 }
@@ -158,6 +162,7 @@ pub fn read_spec(dir: &Path) -> Result<Spec> {
         notes,
         unreadable,
         skipped,
+        root_name: dir.display().to_string(),
     })
 }
 
@@ -306,6 +311,9 @@ pub struct Generated {
     pub files: usize,
     /// With `check`: how the output differs from what the spec produces.
     pub drift: Vec<output::Drift>,
+    /// What the run changed in the crate's public API, against the API the
+    /// crate in `out` recorded (none if it recorded none).
+    pub report: diff::Report,
 }
 
 /// The whole pipeline: read, parse, resolve, emit, then write or check.
@@ -341,6 +349,17 @@ pub fn generate_spec(
     let loaded = load_spec(spec, overlay)?;
     let emitted = emit::emit(&loaded.ir, options)?;
     let files = emitted.files.len();
+    let recorded = out.join(emit::API_FILE);
+    let old: emit::api::Api = std::fs::read_to_string(&recorded)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    let report = diff::diff(
+        &old,
+        &emit::api::api(&loaded.ir),
+        &recorded.display().to_string(),
+        &spec.root_name,
+    );
     let drift = if check {
         output::check(out, &emitted.files)?
     } else {
@@ -352,6 +371,7 @@ pub fn generate_spec(
         renames: emitted.warnings,
         files,
         drift,
+        report,
     })
 }
 

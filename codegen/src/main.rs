@@ -38,6 +38,31 @@ enum Command {
         /// Write nothing; exit 1 if the output differs from what the spec produces.
         #[arg(long)]
         check: bool,
+        /// Also write what the run changed in the crate's public API (against
+        /// the API the output crate recorded in its `api.json`) to this file:
+        /// JSON if it ends in `.json`, else markdown.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Report what changes in the generated crate's public API between two
+    /// specs (or recorded `api.json` files), breaking or not, and the semver
+    /// bump that calls for.
+    Diff {
+        /// The spec before (a docs folder), or a crate's `api.json`.
+        #[arg(long)]
+        old: PathBuf,
+        /// The spec after (a docs folder), or a crate's `api.json`.
+        #[arg(long)]
+        new: PathBuf,
+        /// The overlay of the old spec [default: OLD/overlay.toml if present].
+        #[arg(long)]
+        old_overlay: Option<PathBuf>,
+        /// The overlay of the new spec [default: NEW/overlay.toml if present].
+        #[arg(long)]
+        new_overlay: Option<PathBuf>,
+        /// Markdown (for a pull request) or JSON (for tools).
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: Format,
     },
     /// Print the IR as JSON.
     Ir {
@@ -57,6 +82,12 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Markdown,
+    Json,
 }
 
 #[derive(Args)]
@@ -133,11 +164,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Diff {
+            old,
+            new,
+            old_overlay,
+            new_overlay,
+            format,
+        } => {
+            let (old_api, old_notes) = api_of(&old, old_overlay.as_deref())?;
+            let (new_api, new_notes) = api_of(&new, new_overlay.as_deref())?;
+            for w in old_notes.iter().chain(&new_notes) {
+                eprintln!("warning: {w}");
+            }
+            let report = codegen::diff::diff(
+                &old_api,
+                &new_api,
+                &old.display().to_string(),
+                &new.display().to_string(),
+            );
+            print!("{}", render(&report, format));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Generate {
             input,
             out,
             crate_name,
             check,
+            report,
         } => {
             let job = codegen::Generate {
                 spec: input.spec.clone(),
@@ -150,6 +203,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 check,
             };
             let generated = codegen::generate(&job)?;
+            if let Some(path) = &report {
+                let format = if path.extension().is_some_and(|e| e == "json") {
+                    Format::Json
+                } else {
+                    Format::Markdown
+                };
+                std::fs::write(path, render(&generated.report, format)).map_err(|e| {
+                    codegen::Error::Io {
+                        path: path.clone(),
+                        source: e,
+                    }
+                })?;
+            }
             print("note", &generated.loaded.notes);
             print("warning", &generated.loaded.warnings);
             print("warning", &generated.renames);
@@ -179,6 +245,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 generated.loaded.ir.models.len()
             );
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The API a path stands for: a recorded `api.json`, or the crate a spec
+/// gives; with the spec's warnings.
+fn api_of(
+    path: &std::path::Path,
+    overlay: Option<&std::path::Path>,
+) -> Result<(codegen::emit::api::Api, Vec<Diagnostic>)> {
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| codegen::Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        let api = serde_json::from_str(&text).map_err(|e| codegen::Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(format!("not an api.json: {e}")),
+        })?;
+        return Ok((api, Vec::new()));
+    }
+    let loaded = codegen::load(path, overlay)?;
+    Ok((codegen::emit::api::api(&loaded.ir), loaded.warnings))
+}
+
+fn render(report: &codegen::diff::Report, format: Format) -> String {
+    match format {
+        Format::Markdown => report.markdown(),
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(report).expect("a report serializes");
+            text.push('\n');
+            text
         }
     }
 }

@@ -142,7 +142,7 @@ fn generate_is_deterministic_and_replaces_the_whole_output() {
         snapshot(&root().join("generated")),
         "output depends on where spec is"
     );
-    assert_eq!(a.len(), 33);
+    assert_eq!(a.len(), 34);
     // No temporary directories are left beside the output.
     let left: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()

@@ -46,9 +46,11 @@ fn features() {
         paths,
         [
             "Cargo.toml",
+            "api.json",
             "examples/roundtrip.rs",
             "src/__rt.rs",
             "src/attachment.rs",
+            "src/badge.rs",
             "src/bin.rs",
             "src/block.rs",
             "src/clamp.rs",

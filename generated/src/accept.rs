@@ -10,6 +10,7 @@ pub struct Accept {
 
 impl Accept {
     /// A `Accept` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             accept_message: Option::None,

@@ -18,6 +18,7 @@ pub struct AppGroupApproval {
 
 impl AppGroupApproval {
     /// A `AppGroupApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,

@@ -10,6 +10,7 @@ pub struct AppOwnerApproval {
 
 impl AppOwnerApproval {
     /// A `AppOwnerApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,

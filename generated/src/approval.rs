@@ -25,6 +25,7 @@ pub struct Approval {
 
 impl Approval {
     /// A `Approval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             typ: Option::None,
@@ -90,6 +91,7 @@ impl Default for Approval {
 /// The `typ` oneof of [`Approval`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum ApprovalTyp {
     /// Settings for an approval step handled by an explicit list of users.
     ///

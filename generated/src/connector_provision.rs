@@ -7,6 +7,7 @@ pub struct ConnectorProvision {}
 
 impl ConnectorProvision {
     /// A `ConnectorProvision` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {}
     }

@@ -14,6 +14,7 @@ pub struct DelegatedProvision {
 
 impl DelegatedProvision {
     /// A `DelegatedProvision` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             app_id: Option::None,

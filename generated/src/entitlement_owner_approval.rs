@@ -14,6 +14,7 @@ pub struct EntitlementOwnerApproval {
 
 impl EntitlementOwnerApproval {
     /// A `EntitlementOwnerApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,

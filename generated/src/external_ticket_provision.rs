@@ -14,6 +14,7 @@ pub struct ExternalTicketProvision {
 
 impl ExternalTicketProvision {
     /// A `ExternalTicketProvision` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             app_id: Option::None,

@@ -16,6 +16,7 @@ pub struct ManagerApproval {
 
 impl ManagerApproval {
     /// A `ManagerApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,

@@ -12,6 +12,7 @@ pub struct ManualProvision {
 
 impl ManualProvision {
     /// A `ManualProvision` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             instructions: Option::None,

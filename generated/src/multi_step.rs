@@ -12,6 +12,7 @@ pub struct MultiStep {
 
 impl MultiStep {
     /// A `MultiStep` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             provision_steps: Option::None,

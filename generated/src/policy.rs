@@ -31,6 +31,7 @@ pub struct Policy {
 
 impl Policy {
     /// A `Policy` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             created_at: Option::None,

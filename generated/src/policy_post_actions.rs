@@ -10,6 +10,7 @@ pub struct PolicyPostActions {
 
 impl PolicyPostActions {
     /// A `PolicyPostActions` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { action: Option::None }
     }
@@ -29,6 +30,7 @@ impl Default for PolicyPostActions {
 /// The `action` oneof of [`PolicyPostActions`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum PolicyPostActionsAction {
     /// Applies only to CERTIFY tickets: any deprovisioning or grant change takes effect as soon as the certify ticket is closed. It belongs to the action oneof.
     ///

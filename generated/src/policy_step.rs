@@ -12,6 +12,7 @@ pub struct PolicyStep {
 
 impl PolicyStep {
     /// A `PolicyStep` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { step: Option::None }
     }
@@ -31,6 +32,7 @@ impl Default for PolicyStep {
 /// The `step` oneof of [`PolicyStep`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum PolicyStepStep {
     /// An approval step of a policy.
     ///

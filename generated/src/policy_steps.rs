@@ -12,6 +12,7 @@ pub struct PolicySteps {
 
 impl PolicySteps {
     /// A `PolicySteps` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { steps: Option::None }
     }

@@ -24,6 +24,7 @@ pub struct Provision {
 
 impl Provision {
     /// A `Provision` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             provision_policy: Option::None,

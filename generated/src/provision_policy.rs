@@ -15,6 +15,7 @@ pub struct ProvisionPolicy {
 
 impl ProvisionPolicy {
     /// A `ProvisionPolicy` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { typ: Option::None }
     }
@@ -34,6 +35,7 @@ impl Default for ProvisionPolicy {
 /// The `typ` oneof of [`ProvisionPolicy`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum ProvisionPolicyTyp {
     /// Provisioning is done by a connector; this option has no fields.
     ///

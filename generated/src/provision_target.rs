@@ -15,6 +15,7 @@ pub struct ProvisionTarget {
 
 impl ProvisionTarget {
     /// A `ProvisionTarget` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             app_entitlement_id: Option::None,

@@ -10,6 +10,7 @@ pub struct Reject {
 
 impl Reject {
     /// A `Reject` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             reject_message: Option::None,

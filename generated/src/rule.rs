@@ -12,6 +12,7 @@ pub struct Rule {
 
 impl Rule {
     /// A `Rule` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             condition: Option::None,

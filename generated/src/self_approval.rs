@@ -14,6 +14,7 @@ pub struct SelfApproval {
 
 impl SelfApproval {
     /// A `SelfApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             assigned_user_ids: Option::None,

@@ -12,6 +12,7 @@ pub struct UserApproval {
 
 impl UserApproval {
     /// A `UserApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,

@@ -19,6 +19,7 @@ pub struct Wait {
 
 impl Wait {
     /// A `Wait` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             until: Option::None,
@@ -70,6 +71,7 @@ impl Default for Wait {
 /// The `until` oneof of [`Wait`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum WaitUntil {
     /// The condition the step waits on.
     ///

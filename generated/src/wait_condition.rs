@@ -10,6 +10,7 @@ pub struct WaitCondition {
 
 impl WaitCondition {
     /// A `WaitCondition` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { condition: Option::None }
     }

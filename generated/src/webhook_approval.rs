@@ -10,6 +10,7 @@ pub struct WebhookApproval {
 
 impl WebhookApproval {
     /// A `WebhookApproval` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { webhook_id: Option::None }
     }

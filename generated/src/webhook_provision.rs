@@ -10,6 +10,7 @@ pub struct WebhookProvision {
 
 impl WebhookProvision {
     /// A `WebhookProvision` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { webhook_id: Option::None }
     }

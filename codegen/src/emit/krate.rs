@@ -12,6 +12,10 @@ use super::{parse_file, public_types, Emit, Files, RustFile};
 use crate::error::Result;
 use crate::ir::{Int, Ir, Kind, Model, Type};
 
+/// The file in which the crate keeps its public API, for the change
+/// report of the next regeneration.
+pub const API_FILE: &str = "api.json";
+
 /// Exact versions of the generated crate's dependencies.
 const SERDE: &str = "1.0.229";
 const SERDE_JSON: &str = "1.0.154";
@@ -325,6 +329,8 @@ pub(super) fn text_files(e: &Emit<'_>) -> Files {
         "Cargo.toml".into(),
         cargo_toml(&uses, &e.options.crate_name, &e.options.command),
     );
+    let api = serde_json::to_string_pretty(&super::api::api(e.ir)).expect("the API serializes");
+    files.insert(API_FILE.into(), format!("{api}\n"));
     let mut rt = header.clone();
     rt.push_str(include_str!("rt/core.rs"));
     if uses.oneofs {
@@ -392,6 +398,10 @@ fn cargo_toml(u: &Uses, name: &str, command: &str) -> String {
     }
     if u.decimal {
         deps.push(format!("bigdecimal = \"={BIGDECIMAL}\""));
+    }
+    if u.unions {
+        // Errors inside a union's member name their path.
+        deps.push(format!("serde_path_to_error = \"={SERDE_PATH_TO_ERROR}\""));
     }
     deps.sort();
     format!(

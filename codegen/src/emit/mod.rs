@@ -8,6 +8,7 @@
 //! model's code; [`krate`] the crate's own files; [`docs`] turns the docs'
 //! prose into rustdoc; [`types`] maps IR types to Rust types.
 
+pub mod api;
 mod docs;
 mod enumeration;
 mod krate;
@@ -24,6 +25,7 @@ use quote::quote;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::ir::{Ir, Kind, Model, Type};
+pub use krate::API_FILE;
 use names::{is_plain_ident, Names};
 use types::Scope;
 

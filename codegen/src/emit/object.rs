@@ -501,39 +501,19 @@ fn deserialize(
                 let (stored, read, init) = match (p.constant(), p.field.presence) {
                     (Some(Literal::Null), _) => (
                         quote!(()),
-                        quote! {{
-                            let __v: serde_json::Value = __map.next_value()?;
-                            crate::__rt::expect_json::<__A::Error>(&__v, "null")?;
-                        }},
+                        quote!(__map.next_value_seed(crate::__rt::Null)?;),
                         quote!(#local),
                     ),
                     (Some(l), presence) => {
-                        let check = match l {
-                            Literal::String(s) => {
-                                quote!(crate::__rt::expect_str::<__A::Error>(__v, #s)?;)
-                            }
-                            other => {
-                                let json = other.json();
-                                quote!(crate::__rt::expect_json::<__A::Error>(&serde_json::to_value(__v).map_err(serde::de::Error::custom)?, #json)?;)
-                            }
-                        };
-                        let read = scope.read(rust, adapter, true);
-                        let nullable = presence == Presence::Nullable;
-                        let stored = quote!(#option<#rust>);
-                        let init = if nullable {
+                        let json = l.json();
+                        let init = if presence == Presence::Nullable {
                             quote!(#local)
                         } else {
                             quote!(#local.flatten())
                         };
                         (
-                            stored,
-                            quote! {{
-                                let __read = #read;
-                                if let #option::Some(__v) = &__read {
-                                    #check
-                                }
-                                __read
-                            }},
+                            quote!(#option<#rust>),
+                            quote!(__map.next_value_seed(crate::__rt::Const::<#rust>::new(#json))?),
                             init,
                         )
                     }

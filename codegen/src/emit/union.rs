@@ -41,7 +41,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
                 Self::#v => serde::Serialize::serialize(&#json.parse::<serde_json::Value>().map_err(serde::ser::Error::custom)?, serializer),
             });
             readers.push(quote! {{
-                crate::__rt::expect_json::<serde_json::Error>(__v, #json)?;
+                crate::__rt::expect_json::<serde_json::Error>(__v, #json).map_err(|e| e.to_string())?;
                 #result::Ok(#name::#v)
             }});
             fits.push(quote!(crate::__rt::constant(__value, #json)));
@@ -53,9 +53,9 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
         let w = scope.write(quote!(__v), &rust, adapter.as_ref());
         ser_arms.push(quote!(Self::#v(__v) => serde::Serialize::serialize(#w, serializer),));
         let read = match &adapter {
-            None => quote!(<#rust as serde::Deserialize>::deserialize(__v)),
+            None => quote!(crate::__rt::read::<#rust>(__v)),
             Some(a) => quote!(
-                <serde_with::de::DeserializeAsWrap<#rust, #a> as serde::Deserialize>::deserialize(__v)
+                crate::__rt::read::<serde_with::de::DeserializeAsWrap<#rust, #a>>(__v)
                     .map(serde_with::de::DeserializeAsWrap::into_inner)
             ),
         };
@@ -65,11 +65,15 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
     let names: Vec<&str> = union.members.iter().map(|m| m.name.as_str()).collect();
     // Each reader is an expression of `__v`, the value to read.
     let from_value = match &union.tag {
-        Tagging::Untagged => quote! {
-            crate::__rt::pick(#key, __value, ::std::vec![
-                #( (#names, #fits, |__v: &serde_json::Value| -> #result<#name, serde_json::Error> { #readers }), )*
-            ])
-        },
+        Tagging::Untagged => {
+            let n = union.members.len();
+            quote! {
+                let __candidates: [crate::__rt::Candidate<#name>; #n] = [
+                    #( (#names, #fits, |__v: &serde_json::Value| -> #result<#name, ::std::string::String> { #readers }), )*
+                ];
+                crate::__rt::pick(#key, __value, &__candidates)
+            }
+        }
         Tagging::Internal {
             property, mapping, ..
         } => {
@@ -78,8 +82,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
                 quote! {
                     #tag => {
                         let __v = __value;
-                        let __read: #result<#name, serde_json::Error> = #reader;
-                        __read.map_err(|e| e.to_string())
+                        #reader
                     }
                 }
             });

@@ -573,11 +573,18 @@ impl<'a> DocParser<'a> {
             Block::Code { lang, text, .. } => {
                 format!("```{lang}\n{}\n```", text.trim_end_matches('\n'))
             }
-            Block::Table { rows, .. } => rows
-                .iter()
-                .map(|row| self.source_line(row.start).trim().to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Block::Table { rows, .. } => {
+                let mut lines: Vec<String> = rows
+                    .iter()
+                    .map(|row| self.source_line(row.start).trim().to_string())
+                    .collect();
+                // The delimiter row is no row of its own to markdown.
+                if let Some(head) = rows.first() {
+                    let width = raw_cells(self.source_line(head.start)).len();
+                    lines.insert(1, format!("|{}", " --- |".repeat(width)));
+                }
+                lines.join("\n")
+            }
             Block::Quote { inline, .. } => format!("> {}", markdown_text(inline)),
             Block::Html { text, .. } => text::html_text(text),
             Block::Rule { .. } => String::new(),

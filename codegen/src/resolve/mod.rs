@@ -202,7 +202,17 @@ fn index<'a>(
             .iter()
             .map(|&i| format!("`{}` ({})", entries[i].key, entries[i].doc.path))
             .collect();
-        for &i in &same[1..] {
+        // Said at the docs outside the API's schemas, which are the ones
+        // to tell apart by their module.
+        let mut apart: Vec<usize> = same
+            .iter()
+            .copied()
+            .filter(|&i| entries[i].section != Section::Schemas)
+            .collect();
+        if apart.len() == same.len() {
+            apart.remove(0);
+        }
+        for i in apart {
             let doc = entries[i].doc;
             warnings.push(Diagnostic::new(
                 &doc.path,

@@ -133,6 +133,14 @@ impl Ctx<'_, '_> {
                     self.errors.push(d);
                 }
             }
+            // A const may be left out whatever the docs say: the SDKs fill
+            // it in (and a round trip leaves it out again).
+            if let Type::Const(_) = ty {
+                presence = match presence {
+                    Presence::Required | Presence::Optional => Presence::Optional,
+                    Presence::RequiredNullable | Presence::Nullable => Presence::Nullable,
+                };
+            }
             let (wire, wire_source) = match facts.and_then(|f| f.wire.clone()) {
                 Some(w) => (w, WireSource::Overlay),
                 None if self.sdk_named() => (doc_name.clone(), WireSource::Rule),

@@ -28,10 +28,15 @@ const LAX: Fit = Fit {
     exact: false,
 };
 
+/// An object: the more of its documented keys the value sets (to
+/// something other than null, which a round trip may drop), the better.
 pub(crate) fn object(value: &serde_json::Value, keys: &[&str]) -> Option<Fit> {
     let map = value.as_object()?;
     Some(Fit {
-        fields: keys.iter().filter(|k| map.contains_key(**k)).count(),
+        fields: keys
+            .iter()
+            .filter(|k| map.get(**k).is_some_and(|v| !v.is_null()))
+            .count(),
         ..EXACT
     })
 }
@@ -113,15 +118,20 @@ pub(crate) fn numeric_enumeration(value: &serde_json::Value, known: fn(&str) -> 
 pub(crate) type Candidate<T> = (
     &'static str,
     Option<Fit>,
-    fn(&serde_json::Value) -> Result<T, serde_json::Error>,
+    fn(&serde_json::Value) -> Result<T, String>,
 );
+
+/// Reads a value of a member, the error naming the path inside it.
+pub(crate) fn read<'v, T: serde::Deserialize<'v>>(value: &'v serde_json::Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| e.to_string())
+}
 
 /// The member that fits best and reads the value, or an error naming every
 /// member tried and why it did not fit.
 pub(crate) fn pick<T>(
     union: &str,
     value: &serde_json::Value,
-    candidates: Vec<Candidate<T>>,
+    candidates: &[Candidate<T>],
 ) -> Result<T, String> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| candidates[b].1.cmp(&candidates[a].1));

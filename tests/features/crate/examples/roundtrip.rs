@@ -47,9 +47,51 @@ fn roundtrip<T: DeserializeOwned + Serialize>(
 
 fn dispatch(model: &str, json: &str) -> Result<Box<RawValue>, String> {
     match model {
-        "Gadget" => roundtrip::<features_models::Gadget>(json),
-        "Widget" => roundtrip::<features_models::Widget>(json),
-        "WidgetKind" => roundtrip::<features_models::WidgetKind>(json),
+        "Attachment" => roundtrip::<features_models::Attachment>(json),
+        "Badge" => roundtrip::<features_models::Badge>(json),
+        "Bin" => roundtrip::<features_models::Bin>(json),
+        "Block" => roundtrip::<features_models::Block>(json),
+        "Clamp" => roundtrip::<features_models::Clamp>(json),
+        "ClampKind" => roundtrip::<features_models::ClampKind>(json),
+        "Coating" => roundtrip::<features_models::Coating>(json),
+        "Completion" => roundtrip::<features_models::Completion>(json),
+        "Condition" => roundtrip::<features_models::Condition>(json),
+        "Count" => roundtrip::<features_models::Count>(json),
+        "Dimension" => roundtrip::<features_models::Dimension>(json),
+        "DrillBit" => roundtrip::<features_models::DrillBit>(json),
+        "DrillBitKind" => roundtrip::<features_models::DrillBitKind>(json),
+        "Extent" => roundtrip::<features_models::Extent>(json),
+        "Fastener" => roundtrip::<features_models::Fastener>(json),
+        "Finish" => roundtrip::<features_models::Finish>(json),
+        "Footprint" => roundtrip::<features_models::Footprint>(json),
+        "GripStyle" => roundtrip::<features_models::GripStyle>(json),
+        "Job" => roundtrip::<features_models::Job>(json),
+        "Kit" => roundtrip::<features_models::Kit>(json),
+        "LegacyRack" => roundtrip::<features_models::LegacyRack>(json),
+        "Material" => roundtrip::<features_models::Material>(json),
+        "Quantity" => roundtrip::<features_models::Quantity>(json),
+        "Reading" => roundtrip::<features_models::Reading>(json),
+        "RestockRequest" => roundtrip::<features_models::RestockRequest>(json),
+        "Rivet" => roundtrip::<features_models::Rivet>(json),
+        "Screw" => roundtrip::<features_models::Screw>(json),
+        "Sensor" => roundtrip::<features_models::Sensor>(json),
+        "Spacer" => roundtrip::<features_models::Spacer>(json),
+        "Tool" => roundtrip::<features_models::Tool>(json),
+        "ToolCode" => roundtrip::<features_models::ToolCode>(json),
+        "ToolState" => roundtrip::<features_models::ToolState>(json),
+        "Torque" => roundtrip::<features_models::Torque>(json),
+        "errors.ErrorDetail" | "ErrorDetail" => {
+            roundtrip::<features_models::errors::ErrorDetail>(json)
+        }
+        "errors.ToolError" | "ToolError" => {
+            roundtrip::<features_models::errors::ToolError>(json)
+        }
+        "operations.RestockRequest" => {
+            roundtrip::<features_models::operations::RestockRequest>(json)
+        }
+        "operations.RestockResponse" | "RestockResponse" => {
+            roundtrip::<features_models::operations::RestockResponse>(json)
+        }
         other => Err(format!("unknown model `{other}`")),
     }
 }

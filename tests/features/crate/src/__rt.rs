@@ -64,16 +64,63 @@ pub(crate) fn required<T, E: serde::de::Error>(slot: Option<T>, key: &'static st
     slot.ok_or_else(|| E::missing_field(key))
 }
 
-/// Checks that a const field holds its one value.
-pub(crate) fn expect_str<E: serde::de::Error>(value: &str, expected: &str) -> Result<(), E> {
-    if value == expected {
-        Ok(())
-    } else {
-        let quoted = format!("{expected:?}");
-        Err(E::invalid_value(
-            serde::de::Unexpected::Str(value),
-            &quoted.as_str(),
-        ))
+/// Reads a const field's value, within the value (so that an error names
+/// its key): null as `None`, or the one value the field may hold, given as
+/// JSON text.
+pub(crate) struct Const<T> {
+    expected: &'static str,
+    value: core::marker::PhantomData<T>,
+}
+
+impl<T> Const<T> {
+    pub(crate) fn new(expected: &'static str) -> Self {
+        Const {
+            expected,
+            value: core::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de> for Const<T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        let value: Option<T> = serde::Deserialize::deserialize(d)?;
+        if let Some(v) = &value {
+            let json = serde_json::to_value(v).map_err(serde::de::Error::custom)?;
+            let expected: Option<serde_json::Value> = serde_json::from_str(self.expected).ok();
+            if expected.as_ref() != Some(&json) {
+                return Err(match &json {
+                    serde_json::Value::String(s) => serde::de::Error::invalid_value(
+                        serde::de::Unexpected::Str(s),
+                        &self.expected,
+                    ),
+                    other => serde::de::Error::custom(format_args!(
+                        "invalid value: {other}, expected {}",
+                        self.expected
+                    )),
+                });
+            }
+        }
+        Ok(value)
+    }
+}
+
+/// Reads a field that may only be null.
+pub(crate) struct Null;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Null {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let value: serde_json::Value = serde::Deserialize::deserialize(d)?;
+        if value.is_null() {
+            Ok(())
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "invalid value: {value}, expected null"
+            )))
+        }
     }
 }
 
@@ -83,7 +130,7 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if value.to_string() == expected {
+    if serde_json::from_str::<serde_json::Value>(expected).ok().as_ref() == Some(value) {
         Ok(())
     } else {
         Err(E::custom(format_args!(
@@ -212,14 +259,252 @@ impl<'de> serde_with::DeserializeAs<'de, num_bigint::BigInt> for BigInt {
 }
 
 impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
-    fn serialize_as<S: serde::Serializer>(
-        value: &num_bigint::BigInt,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(value: &num_bigint::BigInt, s: S) -> Result<S::Ok, S::Error> {
         let number: serde_json::Number = value
             .to_string()
             .parse()
             .map_err(serde::ser::Error::custom)?;
         serde::Serialize::serialize(&number, s)
+    }
+}
+
+/// A JSON number kept exactly (an integer or not: the docs do not say),
+/// also read from a decimal string.
+pub(crate) struct Number;
+
+struct NumberVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NumberVisitor {
+    type Value = serde_json::Number;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a number or a decimal string")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<serde_json::Number, E> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<serde_json::Number, E> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<serde_json::Number, E> {
+        serde_json::Number::from_f64(v)
+            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<serde_json::Number, E> {
+        let valid = v.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+        match v.parse() {
+            Ok(n) if valid => Ok(n),
+            _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<serde_json::Number, A::Error> {
+        exact_number(map)
+    }
+}
+
+impl<'de> serde_with::DeserializeAs<'de, serde_json::Number> for Number {
+    fn deserialize_as<D: serde::Deserializer<'de>>(d: D) -> Result<serde_json::Number, D::Error> {
+        d.deserialize_any(NumberVisitor)
+    }
+}
+
+impl serde_with::SerializeAs<serde_json::Number> for Number {
+    fn serialize_as<S: serde::Serializer>(value: &serde_json::Number, s: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(value, s)
+    }
+}
+
+/// A decimal number kept exactly: read from a JSON number or a decimal
+/// string, written as a number.
+pub(crate) struct Decimal;
+
+impl<'de> serde_with::DeserializeAs<'de, bigdecimal::BigDecimal> for Decimal {
+    fn deserialize_as<D: serde::Deserializer<'de>>(d: D) -> Result<bigdecimal::BigDecimal, D::Error> {
+        let number = d.deserialize_any(NumberVisitor)?;
+        number
+            .to_string()
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl serde_with::SerializeAs<bigdecimal::BigDecimal> for Decimal {
+    fn serialize_as<S: serde::Serializer>(value: &bigdecimal::BigDecimal, s: S) -> Result<S::Ok, S::Error> {
+        let number: serde_json::Number = value
+            .to_string()
+            .parse()
+            .map_err(serde::ser::Error::custom)?;
+        serde::Serialize::serialize(&number, s)
+    }
+}
+
+/// How well a JSON value fits a union member, the way pydantic's "smart"
+/// unions judge it: a value that fits without conversion beats one that
+/// needs it, then more documented keys set, then an exact type match.
+/// Compared as a tuple: the best wins, the first member on ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fit {
+    strict: bool,
+    fields: usize,
+    exact: bool,
+}
+
+const EXACT: Fit = Fit {
+    strict: true,
+    fields: 0,
+    exact: true,
+};
+
+const STRICT: Fit = Fit {
+    strict: true,
+    fields: 0,
+    exact: false,
+};
+
+const LAX: Fit = Fit {
+    strict: false,
+    fields: 0,
+    exact: false,
+};
+
+/// An object: the more of its documented keys the value sets (to
+/// something other than null, which a round trip may drop), the better.
+pub(crate) fn object(value: &serde_json::Value, keys: &[&str]) -> Option<Fit> {
+    let map = value.as_object()?;
+    Some(Fit {
+        fields: keys
+            .iter()
+            .filter(|k| map.get(**k).is_some_and(|v| !v.is_null()))
+            .count(),
+        ..EXACT
+    })
+}
+
+pub(crate) fn string(value: &serde_json::Value) -> Option<Fit> {
+    value.is_string().then_some(EXACT)
+}
+
+pub(crate) fn temporal(value: &serde_json::Value) -> Option<Fit> {
+    value.is_string().then_some(STRICT)
+}
+
+pub(crate) fn boolean(value: &serde_json::Value) -> Option<Fit> {
+    value.is_boolean().then_some(EXACT)
+}
+
+pub(crate) fn integer(value: &serde_json::Value) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(n) if !n.is_f64() => Some(EXACT),
+        serde_json::Value::String(s) if is_integer(s) => Some(LAX),
+        _ => None,
+    }
+}
+
+pub(crate) fn float(value: &serde_json::Value) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => Some(EXACT),
+        serde_json::Value::Number(_) => Some(STRICT),
+        _ => None,
+    }
+}
+
+pub(crate) fn number(value: &serde_json::Value) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(_) => Some(EXACT),
+        serde_json::Value::String(s) if s.parse::<serde_json::Number>().is_ok() => Some(LAX),
+        _ => None,
+    }
+}
+
+pub(crate) fn any(_: &serde_json::Value) -> Option<Fit> {
+    Some(LAX)
+}
+
+pub(crate) fn list(value: &serde_json::Value) -> Option<Fit> {
+    value.is_array().then_some(EXACT)
+}
+
+pub(crate) fn map(value: &serde_json::Value) -> Option<Fit> {
+    value.is_object().then_some(EXACT)
+}
+
+pub(crate) fn constant(value: &serde_json::Value, json: &str) -> Option<Fit> {
+    let expected: serde_json::Value = serde_json::from_str(json).ok()?;
+    (*value == expected).then_some(EXACT)
+}
+
+/// A string of an (open) enum: a documented value fits without
+/// conversion, any other string only loosely.
+pub(crate) fn enumeration(value: &serde_json::Value, known: fn(&str) -> bool) -> Option<Fit> {
+    match value {
+        serde_json::Value::String(s) if known(s) => Some(STRICT),
+        serde_json::Value::String(_) => Some(LAX),
+        _ => None,
+    }
+}
+
+/// A number of an (open) numeric enum.
+pub(crate) fn numeric_enumeration(value: &serde_json::Value, known: fn(&str) -> bool) -> Option<Fit> {
+    match value {
+        serde_json::Value::Number(n) if known(&n.to_string()) => Some(STRICT),
+        serde_json::Value::Number(_) => Some(LAX),
+        _ => None,
+    }
+}
+
+/// One member of an untagged union: its name, how well the value fits it,
+/// and how to read it.
+pub(crate) type Candidate<T> = (
+    &'static str,
+    Option<Fit>,
+    fn(&serde_json::Value) -> Result<T, String>,
+);
+
+/// Reads a value of a member, the error naming the path inside it.
+pub(crate) fn read<'v, T: serde::Deserialize<'v>>(value: &'v serde_json::Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| e.to_string())
+}
+
+/// The member that fits best and reads the value, or an error naming every
+/// member tried and why it did not fit.
+pub(crate) fn pick<T>(
+    union: &str,
+    value: &serde_json::Value,
+    candidates: &[Candidate<T>],
+) -> Result<T, String> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| candidates[b].1.cmp(&candidates[a].1));
+    let mut why = Vec::new();
+    for i in order {
+        let (name, fit, read) = &candidates[i];
+        if fit.is_none() {
+            why.push(format!("`{name}`: not that kind of value"));
+            continue;
+        }
+        match read(value) {
+            Ok(value) => return Ok(value),
+            Err(e) => why.push(format!("`{name}`: {e}")),
+        }
+    }
+    Err(format!("no member of `{union}` fits: {}", why.join("; ")))
+}
+
+/// The best fit of any member, for a union nested in another.
+pub(crate) fn best(fits: &[Option<Fit>]) -> Option<Fit> {
+    fits.iter().flatten().max().copied()
+}
+
+/// A tagged union's tag: the string under `property`.
+pub(crate) fn tag<'v>(value: &'v serde_json::Value, property: &str) -> Result<&'v str, String> {
+    match value.get(property) {
+        Some(serde_json::Value::String(s)) => Ok(s),
+        Some(other) => Err(format!("tag `{property}` must be a string, found {other}")),
+        None if value.is_object() => Err(format!("missing tag `{property}`")),
+        None => Err(format!("expected an object with a tag `{property}`, found {value}")),
     }
 }

@@ -64,16 +64,63 @@ pub(crate) fn required<T, E: serde::de::Error>(slot: Option<T>, key: &'static st
     slot.ok_or_else(|| E::missing_field(key))
 }
 
-/// Checks that a const field holds its one value.
-pub(crate) fn expect_str<E: serde::de::Error>(value: &str, expected: &str) -> Result<(), E> {
-    if value == expected {
-        Ok(())
-    } else {
-        let quoted = format!("{expected:?}");
-        Err(E::invalid_value(
-            serde::de::Unexpected::Str(value),
-            &quoted.as_str(),
-        ))
+/// Reads a const field's value, within the value (so that an error names
+/// its key): null as `None`, or the one value the field may hold, given as
+/// JSON text.
+pub(crate) struct Const<T> {
+    expected: &'static str,
+    value: core::marker::PhantomData<T>,
+}
+
+impl<T> Const<T> {
+    pub(crate) fn new(expected: &'static str) -> Self {
+        Const {
+            expected,
+            value: core::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de> for Const<T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        let value: Option<T> = serde::Deserialize::deserialize(d)?;
+        if let Some(v) = &value {
+            let json = serde_json::to_value(v).map_err(serde::de::Error::custom)?;
+            let expected: Option<serde_json::Value> = serde_json::from_str(self.expected).ok();
+            if expected.as_ref() != Some(&json) {
+                return Err(match &json {
+                    serde_json::Value::String(s) => serde::de::Error::invalid_value(
+                        serde::de::Unexpected::Str(s),
+                        &self.expected,
+                    ),
+                    other => serde::de::Error::custom(format_args!(
+                        "invalid value: {other}, expected {}",
+                        self.expected
+                    )),
+                });
+            }
+        }
+        Ok(value)
+    }
+}
+
+/// Reads a field that may only be null.
+pub(crate) struct Null;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Null {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let value: serde_json::Value = serde::Deserialize::deserialize(d)?;
+        if value.is_null() {
+            Ok(())
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "invalid value: {value}, expected null"
+            )))
+        }
     }
 }
 
@@ -83,11 +130,7 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if serde_json::from_str::<serde_json::Value>(expected)
-        .ok()
-        .as_ref()
-        == Some(value)
-    {
+    if serde_json::from_str::<serde_json::Value>(expected).ok().as_ref() == Some(value) {
         Ok(())
     } else {
         Err(E::custom(format_args!(
@@ -216,10 +259,7 @@ impl<'de> serde_with::DeserializeAs<'de, num_bigint::BigInt> for BigInt {
 }
 
 impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
-    fn serialize_as<S: serde::Serializer>(
-        value: &num_bigint::BigInt,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(value: &num_bigint::BigInt, s: S) -> Result<S::Ok, S::Error> {
         let number: serde_json::Number = value
             .to_string()
             .parse()

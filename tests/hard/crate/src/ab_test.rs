@@ -9,6 +9,7 @@ pub struct AbTest {
 
 impl AbTest {
     /// A `ABTest` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { arm: Option::None }
     }

@@ -9,6 +9,7 @@ pub struct AbTest2 {
 
 impl AbTest2 {
     /// A `AbTest` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { arm: Option::None }
     }

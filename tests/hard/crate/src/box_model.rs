@@ -10,6 +10,7 @@ pub struct Box {
 
 impl Box {
     /// A `Box` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { label: Option::None }
     }

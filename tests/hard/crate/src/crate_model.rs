@@ -9,6 +9,7 @@ pub struct Crate {
 
 impl Crate {
     /// A `Crate` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { y: Option::None }
     }

@@ -9,6 +9,7 @@ pub struct D {
 
 impl D {
     /// A `D` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { x: Option::None }
     }

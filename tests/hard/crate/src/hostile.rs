@@ -16,6 +16,7 @@ pub struct Hostile {
 
 impl Hostile {
     /// A `Hostile` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             none: Option::None,
@@ -50,6 +51,7 @@ impl Default for Hostile {
 /// The `None` oneof of [`Hostile`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum HostileNone {
     /// A member named like the extra-properties field.
     ///

@@ -30,6 +30,7 @@ pub struct Keywords {
 
 impl Keywords {
     /// A `Keywords` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             r#type: Option::None,

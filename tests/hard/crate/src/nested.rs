@@ -15,6 +15,7 @@ pub struct Nested {
 
 impl Nested {
     /// A `Nested` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             deep: Option::None,

@@ -11,6 +11,7 @@ pub struct Node {
 
 impl Node {
     /// A `Node` with its required fields set and the others unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             next: Option::None,

@@ -10,6 +10,7 @@ pub struct Option {
 
 impl Option {
     /// A `Option` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             label: ::core::option::Option::None,

@@ -11,6 +11,7 @@ pub struct Ping {
 
 impl Ping {
     /// A `Ping` with its required fields set and the others unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(pong: impl Into<Pong>) -> Self {
         Self {
             pong: Box::new(pong.into()),

@@ -12,6 +12,7 @@ pub struct Pong {
 
 impl Pong {
     /// A `Pong` with its required fields set and the others unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(count: impl Into<num_bigint::BigInt>) -> Self {
         Self {
             ping: Option::None,

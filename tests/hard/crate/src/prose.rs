@@ -24,6 +24,7 @@ pub struct Prose {
 
 impl Prose {
     /// A `Prose` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             fenced: Option::None,

@@ -21,6 +21,7 @@ pub struct Shadows {
 
 impl Shadows {
     /// A `Shadows` with its required fields set and the others unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(string: impl Into<String>) -> Self {
         Self {
             option: ::core::option::Option::None,

@@ -16,6 +16,7 @@ pub struct Shape {
 
 impl Shape {
     /// A `Shape` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self {
             r#type: Option::None,
@@ -49,6 +50,7 @@ impl Default for Shape {
 /// The `type` oneof of [`Shape`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum ShapeTypeOneof {
     /// A circle.
     ///
@@ -73,6 +75,7 @@ impl ShapeTypeOneof {
 /// The `kind` oneof of [`Shape`]: the member that is set, written as its own JSON key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum ShapeKind {
     /// Filled in.
     ///

@@ -9,6 +9,7 @@ pub struct ShapeType {
 
 impl ShapeType {
     /// A `ShapeType` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { radius: Option::None }
     }

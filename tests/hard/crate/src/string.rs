@@ -10,6 +10,7 @@ pub struct String {
 
 impl String {
     /// A `String` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { label: Option::None }
     }

@@ -10,6 +10,7 @@ pub struct Vec {
 
 impl Vec {
     /// A `Vec` with every field unset.
+    #[allow(clippy::too_many_arguments)]
     pub fn new() -> Self {
         Self { label: Option::None }
     }
