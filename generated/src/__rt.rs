@@ -81,7 +81,9 @@ impl<T> Const<T> {
     }
 }
 
-impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de> for Const<T> {
+impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de>
+    for Const<T>
+{
     type Value = Option<T>;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
@@ -130,7 +132,11 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if serde_json::from_str::<serde_json::Value>(expected).ok().as_ref() == Some(value) {
+    if serde_json::from_str::<serde_json::Value>(expected)
+        .ok()
+        .as_ref()
+        == Some(value)
+    {
         Ok(())
     } else {
         Err(E::custom(format_args!(
@@ -144,7 +150,6 @@ pub(crate) fn is_integer(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
-
 /// Stores a oneof's member; a second member is an error naming both.
 pub(crate) fn set_member<T, E: serde::de::Error>(
     slot: &mut Option<T>,

@@ -1,4 +1,3 @@
-
 /// An integer of any size, read from a JSON number or a decimal string
 /// and written as a number.
 pub(crate) struct BigInt;
@@ -13,7 +12,10 @@ impl<'de> serde_with::DeserializeAs<'de, num_bigint::BigInt> for BigInt {
 }
 
 impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
-    fn serialize_as<S: serde::Serializer>(value: &num_bigint::BigInt, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        value: &num_bigint::BigInt,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         let number: serde_json::Number = value
             .to_string()
             .parse()

@@ -79,7 +79,9 @@ impl<T> Const<T> {
     }
 }
 
-impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de> for Const<T> {
+impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de>
+    for Const<T>
+{
     type Value = Option<T>;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
@@ -128,7 +130,11 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if serde_json::from_str::<serde_json::Value>(expected).ok().as_ref() == Some(value) {
+    if serde_json::from_str::<serde_json::Value>(expected)
+        .ok()
+        .as_ref()
+        == Some(value)
+    {
         Ok(())
     } else {
         Err(E::custom(format_args!(

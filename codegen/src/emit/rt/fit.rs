@@ -1,4 +1,3 @@
-
 /// How well a JSON value fits a union member, the way pydantic's "smart"
 /// unions judge it: a value that fits without conversion beats one that
 /// needs it, then more documented keys set, then an exact type match.
@@ -105,7 +104,10 @@ pub(crate) fn enumeration(value: &serde_json::Value, known: fn(&str) -> bool) ->
 }
 
 /// A number of an (open) numeric enum.
-pub(crate) fn numeric_enumeration(value: &serde_json::Value, known: fn(&str) -> bool) -> Option<Fit> {
+pub(crate) fn numeric_enumeration(
+    value: &serde_json::Value,
+    known: fn(&str) -> bool,
+) -> Option<Fit> {
     match value {
         serde_json::Value::Number(n) if known(&n.to_string()) => Some(STRICT),
         serde_json::Value::Number(_) => Some(LAX),
@@ -122,7 +124,9 @@ pub(crate) type Candidate<T> = (
 );
 
 /// Reads a value of a member, the error naming the path inside it.
-pub(crate) fn read<'v, T: serde::Deserialize<'v>>(value: &'v serde_json::Value) -> Result<T, String> {
+pub(crate) fn read<'v, T: serde::Deserialize<'v>>(
+    value: &'v serde_json::Value,
+) -> Result<T, String> {
     serde_path_to_error::deserialize(value).map_err(|e| e.to_string())
 }
 
@@ -161,6 +165,8 @@ pub(crate) fn tag<'v>(value: &'v serde_json::Value, property: &str) -> Result<&'
         Some(serde_json::Value::String(s)) => Ok(s),
         Some(other) => Err(format!("tag `{property}` must be a string, found {other}")),
         None if value.is_object() => Err(format!("missing tag `{property}`")),
-        None => Err(format!("expected an object with a tag `{property}`, found {value}")),
+        None => Err(format!(
+            "expected an object with a tag `{property}`, found {value}"
+        )),
     }
 }

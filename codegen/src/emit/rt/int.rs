@@ -1,4 +1,3 @@
-
 /// A 64-bit integer read from a JSON number or a decimal string, and
 /// written as a decimal string (`AS_STRING`, how protobuf JSON sends int64)
 /// or as a number.

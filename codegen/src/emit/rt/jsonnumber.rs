@@ -1,4 +1,3 @@
-
 /// A JSON number kept exactly (an integer or not: the docs do not say),
 /// also read from a decimal string.
 pub(crate) struct Number;
@@ -33,7 +32,10 @@ impl<'de> serde::de::Visitor<'de> for NumberVisitor {
         }
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<serde_json::Number, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> Result<serde_json::Number, A::Error> {
         exact_number(map)
     }
 }
@@ -45,7 +47,10 @@ impl<'de> serde_with::DeserializeAs<'de, serde_json::Number> for Number {
 }
 
 impl serde_with::SerializeAs<serde_json::Number> for Number {
-    fn serialize_as<S: serde::Serializer>(value: &serde_json::Number, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        value: &serde_json::Number,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(value, s)
     }
 }

@@ -1,4 +1,3 @@
-
 /// A JSON number read exactly where serde_json keeps numbers exactly (its
 /// `arbitrary_precision` feature hands them over as a map of their text).
 fn exact_number<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<serde_json::Number, A::Error> {

@@ -1,4 +1,3 @@
-
 /// Stores a oneof's member; a second member is an error naming both.
 pub(crate) fn set_member<T, E: serde::de::Error>(
     slot: &mut Option<T>,

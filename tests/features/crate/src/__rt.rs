@@ -81,7 +81,9 @@ impl<T> Const<T> {
     }
 }
 
-impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de> for Const<T> {
+impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de>
+    for Const<T>
+{
     type Value = Option<T>;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
@@ -130,7 +132,11 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if serde_json::from_str::<serde_json::Value>(expected).ok().as_ref() == Some(value) {
+    if serde_json::from_str::<serde_json::Value>(expected)
+        .ok()
+        .as_ref()
+        == Some(value)
+    {
         Ok(())
     } else {
         Err(E::custom(format_args!(
@@ -144,7 +150,6 @@ pub(crate) fn is_integer(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
-
 /// Stores a oneof's member; a second member is an error naming both.
 pub(crate) fn set_member<T, E: serde::de::Error>(
     slot: &mut Option<T>,
@@ -163,7 +168,6 @@ pub(crate) fn set_member<T, E: serde::de::Error>(
     *slot = Some(member);
     Ok(())
 }
-
 /// A JSON number read exactly where serde_json keeps numbers exactly (its
 /// `arbitrary_precision` feature hands them over as a map of their text).
 fn exact_number<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<serde_json::Number, A::Error> {
@@ -217,7 +221,6 @@ impl<'de> serde::de::Visitor<'de> for IntegerText {
         }
     }
 }
-
 /// A 64-bit integer read from a JSON number or a decimal string, and
 /// written as a decimal string (`AS_STRING`, how protobuf JSON sends int64)
 /// or as a number.
@@ -244,7 +247,6 @@ impl<const AS_STRING: bool> serde_with::SerializeAs<i64> for Int<AS_STRING> {
         }
     }
 }
-
 /// An integer of any size, read from a JSON number or a decimal string
 /// and written as a number.
 pub(crate) struct BigInt;
@@ -259,7 +261,10 @@ impl<'de> serde_with::DeserializeAs<'de, num_bigint::BigInt> for BigInt {
 }
 
 impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
-    fn serialize_as<S: serde::Serializer>(value: &num_bigint::BigInt, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        value: &num_bigint::BigInt,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         let number: serde_json::Number = value
             .to_string()
             .parse()
@@ -267,7 +272,6 @@ impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
         serde::Serialize::serialize(&number, s)
     }
 }
-
 /// A JSON number kept exactly (an integer or not: the docs do not say),
 /// also read from a decimal string.
 pub(crate) struct Number;
@@ -302,7 +306,10 @@ impl<'de> serde::de::Visitor<'de> for NumberVisitor {
         }
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<serde_json::Number, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> Result<serde_json::Number, A::Error> {
         exact_number(map)
     }
 }
@@ -314,27 +321,31 @@ impl<'de> serde_with::DeserializeAs<'de, serde_json::Number> for Number {
 }
 
 impl serde_with::SerializeAs<serde_json::Number> for Number {
-    fn serialize_as<S: serde::Serializer>(value: &serde_json::Number, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        value: &serde_json::Number,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(value, s)
     }
 }
-
 /// A decimal number kept exactly: read from a JSON number or a decimal
 /// string, written as a number.
 pub(crate) struct Decimal;
 
 impl<'de> serde_with::DeserializeAs<'de, bigdecimal::BigDecimal> for Decimal {
-    fn deserialize_as<D: serde::Deserializer<'de>>(d: D) -> Result<bigdecimal::BigDecimal, D::Error> {
+    fn deserialize_as<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<bigdecimal::BigDecimal, D::Error> {
         let number = d.deserialize_any(NumberVisitor)?;
-        number
-            .to_string()
-            .parse()
-            .map_err(serde::de::Error::custom)
+        number.to_string().parse().map_err(serde::de::Error::custom)
     }
 }
 
 impl serde_with::SerializeAs<bigdecimal::BigDecimal> for Decimal {
-    fn serialize_as<S: serde::Serializer>(value: &bigdecimal::BigDecimal, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        value: &bigdecimal::BigDecimal,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         let number: serde_json::Number = value
             .to_string()
             .parse()
@@ -342,7 +353,6 @@ impl serde_with::SerializeAs<bigdecimal::BigDecimal> for Decimal {
         serde::Serialize::serialize(&number, s)
     }
 }
-
 /// How well a JSON value fits a union member, the way pydantic's "smart"
 /// unions judge it: a value that fits without conversion beats one that
 /// needs it, then more documented keys set, then an exact type match.
@@ -449,7 +459,10 @@ pub(crate) fn enumeration(value: &serde_json::Value, known: fn(&str) -> bool) ->
 }
 
 /// A number of an (open) numeric enum.
-pub(crate) fn numeric_enumeration(value: &serde_json::Value, known: fn(&str) -> bool) -> Option<Fit> {
+pub(crate) fn numeric_enumeration(
+    value: &serde_json::Value,
+    known: fn(&str) -> bool,
+) -> Option<Fit> {
     match value {
         serde_json::Value::Number(n) if known(&n.to_string()) => Some(STRICT),
         serde_json::Value::Number(_) => Some(LAX),
@@ -466,7 +479,9 @@ pub(crate) type Candidate<T> = (
 );
 
 /// Reads a value of a member, the error naming the path inside it.
-pub(crate) fn read<'v, T: serde::Deserialize<'v>>(value: &'v serde_json::Value) -> Result<T, String> {
+pub(crate) fn read<'v, T: serde::Deserialize<'v>>(
+    value: &'v serde_json::Value,
+) -> Result<T, String> {
     serde_path_to_error::deserialize(value).map_err(|e| e.to_string())
 }
 
@@ -505,6 +520,8 @@ pub(crate) fn tag<'v>(value: &'v serde_json::Value, property: &str) -> Result<&'
         Some(serde_json::Value::String(s)) => Ok(s),
         Some(other) => Err(format!("tag `{property}` must be a string, found {other}")),
         None if value.is_object() => Err(format!("missing tag `{property}`")),
-        None => Err(format!("expected an object with a tag `{property}`, found {value}")),
+        None => Err(format!(
+            "expected an object with a tag `{property}`, found {value}"
+        )),
     }
 }

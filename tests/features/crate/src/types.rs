@@ -68,7 +68,8 @@ impl<'de> serde::Deserialize<'de> for DateOrDateTime {
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DateOrDateTime, E> {
-                v.parse().map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+                v.parse()
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
             }
         }
 

@@ -81,7 +81,9 @@ impl<T> Const<T> {
     }
 }
 
-impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de> for Const<T> {
+impl<'de, T: serde::Deserialize<'de> + serde::Serialize> serde::de::DeserializeSeed<'de>
+    for Const<T>
+{
     type Value = Option<T>;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
@@ -130,7 +132,11 @@ pub(crate) fn expect_json<E: serde::de::Error>(
     value: &serde_json::Value,
     expected: &str,
 ) -> Result<(), E> {
-    if serde_json::from_str::<serde_json::Value>(expected).ok().as_ref() == Some(value) {
+    if serde_json::from_str::<serde_json::Value>(expected)
+        .ok()
+        .as_ref()
+        == Some(value)
+    {
         Ok(())
     } else {
         Err(E::custom(format_args!(
@@ -144,7 +150,6 @@ pub(crate) fn is_integer(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
-
 /// Stores a oneof's member; a second member is an error naming both.
 pub(crate) fn set_member<T, E: serde::de::Error>(
     slot: &mut Option<T>,
@@ -163,7 +168,6 @@ pub(crate) fn set_member<T, E: serde::de::Error>(
     *slot = Some(member);
     Ok(())
 }
-
 /// A JSON number read exactly where serde_json keeps numbers exactly (its
 /// `arbitrary_precision` feature hands them over as a map of their text).
 fn exact_number<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<serde_json::Number, A::Error> {
@@ -217,7 +221,6 @@ impl<'de> serde::de::Visitor<'de> for IntegerText {
         }
     }
 }
-
 /// A 64-bit integer read from a JSON number or a decimal string, and
 /// written as a decimal string (`AS_STRING`, how protobuf JSON sends int64)
 /// or as a number.
@@ -244,7 +247,6 @@ impl<const AS_STRING: bool> serde_with::SerializeAs<i64> for Int<AS_STRING> {
         }
     }
 }
-
 /// An integer of any size, read from a JSON number or a decimal string
 /// and written as a number.
 pub(crate) struct BigInt;
@@ -259,7 +261,10 @@ impl<'de> serde_with::DeserializeAs<'de, num_bigint::BigInt> for BigInt {
 }
 
 impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
-    fn serialize_as<S: serde::Serializer>(value: &num_bigint::BigInt, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: serde::Serializer>(
+        value: &num_bigint::BigInt,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         let number: serde_json::Number = value
             .to_string()
             .parse()
