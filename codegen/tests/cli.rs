@@ -499,3 +499,119 @@ fn overlay_mistakes_are_errors_not_crashes() {
     ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
 }
+
+/// The additions docs usually bring (an optional field, an enum value, a
+/// oneof member, a model) are non-breaking: `generate --report` says so
+/// against the API the crate recorded, and no existing name changes.
+#[test]
+fn additions_are_reported_as_non_breaking_and_rename_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("spec");
+    copy_tree(&root().join("spec"), &spec, false);
+    let out = tmp.path().join("out");
+    assert!(generate(&spec, &out).status.success());
+    let before = fs::read_to_string(out.join("src/policy_policy_type.rs")).unwrap();
+    let shared = spec.join("models/shared");
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = shared.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    // An enum value whose prefix is not the others'.
+    edit(
+        "policypolicytype.md",
+        "| `POLICY_TYPE_GRANT` | POLICY_TYPE_GRANT |",
+        "| `POLICY_TYPE_GRANT` | POLICY_TYPE_GRANT |\n| `ZZ_ADDED_VALUE` | ZZ_ADDED_VALUE |",
+    );
+    // An optional field.
+    edit(
+        "manualprovision.md",
+        "| `instructions` |",
+        "| `escalation_contact` | *Optional[str]* | :heavy_minus_sign: | Who to call. |\n| `instructions` |",
+    );
+    // A oneof member, and the model it holds.
+    edit(
+        "provisionpolicy.md",
+        "  - externalTicket",
+        "  - externalTicket\n  - ticketless",
+    );
+    edit(
+        "provisionpolicy.md",
+        "| `webhook_provision` |",
+        "| `ticketless` | [OptionalNullable[shared.TicketlessProvision]](../../models/shared/ticketlessprovision.md) | :heavy_minus_sign: | No ticket. |\n| `webhook_provision` |",
+    );
+    fs::write(
+        shared.join("ticketlessprovision.md"),
+        "# TicketlessProvision\n\nProvisioning with no ticket.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `note` | *Optional[str]* | :heavy_minus_sign: | A note. |\n",
+    )
+    .unwrap();
+    let report = tmp.path().join("report.json");
+    let o = codegen(&[
+        "generate",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let report: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(report["bump"], "minor");
+    let changes: Vec<(String, String, bool)> = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["model"].as_str().unwrap().to_string(),
+                c["detail"].as_str().unwrap().to_string(),
+                c["breaking"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            "ManualProvision",
+            "field `escalation_contact` (`escalationContact`: `Option<String>`) added",
+        ),
+        (
+            "PolicyPolicyType",
+            "value `ZZ_ADDED_VALUE` added (`ZzAddedValue`)",
+        ),
+        (
+            "ProvisionPolicy",
+            "oneof `typ`: member `Ticketless(TicketlessProvision)` added",
+        ),
+        ("TicketlessProvision", "model `TicketlessProvision` added"),
+    ];
+    let expected: Vec<(String, String, bool)> = expected
+        .iter()
+        .map(|(m, d)| (m.to_string(), d.to_string(), false))
+        .collect();
+    assert_eq!(changes, expected);
+    // The existing variants keep their names.
+    let after = fs::read_to_string(out.join("src/policy_policy_type.rs")).unwrap();
+    for variant in [
+        "PolicyTypeGrant,",
+        "PolicyTypeRevoke,",
+        "PolicyTypeUnspecified,",
+    ] {
+        assert!(
+            before.contains(variant) && after.contains(variant),
+            "{variant}"
+        );
+    }
+    // Against the API the crate now records, the spec changes nothing.
+    let o = codegen(&[
+        "diff",
+        "--old",
+        out.join("api.json").to_str().unwrap(),
+        "--new",
+        spec.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("0 breaking and 0 non-breaking changes"));
+}
