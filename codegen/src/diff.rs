@@ -112,6 +112,12 @@ pub struct Change {
     /// Whether code that uses the crate may stop compiling, or read or
     /// write other JSON.
     pub breaking: bool,
+    /// Whether only the docs' notation changed, not the JSON of the API:
+    /// the two docs say the same thing differently (an integer's size one
+    /// states and the other does not, a date the other calls a date-time,
+    /// nullability one does not state), and the Rust type follows.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub notation: bool,
 }
 
 /// The semver bump a report calls for.
@@ -184,12 +190,24 @@ impl Report {
         for (what, (b, n)) in self.counts() {
             let _ = writeln!(out, "| {} | {b} | {n} |", what.label());
         }
-        for (title, breaking) in [("Breaking changes", true), ("Non-breaking changes", false)] {
-            let changes: Vec<&Change> = self
-                .changes
-                .iter()
-                .filter(|c| c.breaking == breaking)
-                .collect();
+        let notation = self.changes.iter().filter(|c| c.notation).count();
+        if notation > 0 {
+            let _ = writeln!(
+                out,
+                "\nOf the breaking changes, {notation} change the Rust API only: the two docs say \
+                 the same JSON differently (they are listed apart)."
+            );
+        }
+        let sections: [(&str, fn(&Change) -> bool); 3] = [
+            ("Breaking changes", |c| c.breaking && !c.notation),
+            (
+                "Breaking changes of the Rust API only (the docs' notation)",
+                |c| c.notation,
+            ),
+            ("Non-breaking changes", |c| !c.breaking),
+        ];
+        for (title, wanted) in sections {
+            let changes: Vec<&Change> = self.changes.iter().filter(|c| wanted(c)).collect();
             if changes.is_empty() {
                 continue;
             }
@@ -210,19 +228,23 @@ impl Report {
 /// Compares two APIs.
 pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
     let mut changes = Vec::new();
+    // Models are the same model when their Rust path is: docs that name a
+    // model differently in a way Rust does not show (`C1APIApp` and
+    // `C1ApiApp`) describe the same API.
     let old_by: BTreeMap<&str, &ApiModel> =
-        old.models.iter().map(|m| (m.key.as_str(), m)).collect();
+        old.models.iter().map(|m| (m.path.as_str(), m)).collect();
     let new_by: BTreeMap<&str, &ApiModel> =
-        new.models.iter().map(|m| (m.key.as_str(), m)).collect();
+        new.models.iter().map(|m| (m.path.as_str(), m)).collect();
     for (key, o) in &old_by {
-        let mut push = |model: &ApiModel, what: What, detail: String, breaking: bool| {
+        let mut push = |model: &ApiModel, what: What, detail: String, kind: Kind| {
             changes.push(Change {
                 model: model.key.clone(),
                 path: model.path.clone(),
                 file: model.file.clone(),
                 what,
                 detail,
-                breaking,
+                breaking: kind != Kind::Additive,
+                notation: kind == Kind::Notation,
             })
         };
         match new_by.get(key) {
@@ -230,7 +252,7 @@ pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
                 let renamed = new
                     .models
                     .iter()
-                    .find(|m| m.file == o.file && !old_by.contains_key(m.key.as_str()));
+                    .find(|m| m.file == o.file && !old_by.contains_key(m.path.as_str()));
                 let detail = match renamed {
                     Some(n) => format!(
                         "model `{}` removed: its doc now defines `{}`",
@@ -238,7 +260,7 @@ pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
                     ),
                     None => format!("model `{}` removed", o.path),
                 };
-                push(o, What::ModelRemoved, detail, true);
+                push(o, What::ModelRemoved, detail, Kind::Breaking);
             }
             Some(n) => model(o, n, &mut push),
         }
@@ -248,7 +270,7 @@ pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
             let renamed = old
                 .models
                 .iter()
-                .find(|m| m.file == n.file && !new_by.contains_key(m.key.as_str()));
+                .find(|m| m.file == n.file && !new_by.contains_key(m.path.as_str()));
             let detail = match renamed {
                 Some(o) => format!(
                     "model `{}` added, in the doc that defined `{}`",
@@ -263,6 +285,7 @@ pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
                 what: What::ModelAdded,
                 detail,
                 breaking: false,
+                notation: false,
             });
         }
     }
@@ -284,7 +307,19 @@ pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
     }
 }
 
-type Push<'p> = dyn FnMut(&ApiModel, What, String, bool) + 'p;
+type Push<'p> = dyn FnMut(&ApiModel, What, String, Kind) + 'p;
+
+/// How a change weighs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// It breaks code that uses the crate, or the JSON it exchanges.
+    Breaking,
+    /// It breaks nothing.
+    Additive,
+    /// It breaks code that uses the crate, but the API's JSON is the same:
+    /// only the docs' notation changed.
+    Notation,
+}
 
 fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
     if o.path != n.path {
@@ -292,7 +327,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
             n,
             What::Renamed,
             format!("renamed in Rust: `{}` → `{}`", o.path, n.path),
-            true,
+            Kind::Breaking,
         );
     }
     match (o.deprecated, n.deprecated) {
@@ -300,13 +335,13 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
             n,
             What::Deprecated,
             format!("model `{}` deprecated", n.path),
-            false,
+            Kind::Additive,
         ),
         (true, false) => push(
             n,
             What::Undeprecated,
             format!("model `{}` no longer deprecated", n.path),
-            false,
+            Kind::Additive,
         ),
         _ => {}
     }
@@ -330,19 +365,19 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                     n,
                     What::Extras,
                     format!("keeps keys it does not list, as `{t}`"),
-                    false,
+                    Kind::Additive,
                 ),
                 (Some(_), None) => push(
                     n,
                     What::Extras,
                     "no longer keeps keys it does not list".into(),
-                    true,
+                    Kind::Breaking,
                 ),
                 (Some(a), Some(b)) if a != b => push(
                     n,
                     What::Extras,
                     format!("keeps unlisted keys as `{b}`, not `{a}`"),
-                    true,
+                    Kind::Breaking,
                 ),
                 _ => {}
             }
@@ -363,7 +398,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                     n,
                     What::ValueChanged,
                     format!("values are {}, not {}", kind(*nn), kind(*on)),
-                    true,
+                    Kind::Breaking,
                 );
             }
             for v in ov {
@@ -372,7 +407,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                         n,
                         What::ValueRemoved,
                         format!("value `{}` (`{}`) removed", v.value, v.variant),
-                        true,
+                        Kind::Breaking,
                     ),
                     Some(x) if x.variant != v.variant => push(
                         n,
@@ -381,7 +416,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                             "value `{}` is variant `{}`, not `{}`",
                             v.value, x.variant, v.variant
                         ),
-                        true,
+                        Kind::Breaking,
                     ),
                     Some(_) => {}
                 }
@@ -392,7 +427,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                         n,
                         What::ValueAdded,
                         format!("value `{}` added (`{}`)", v.value, v.variant),
-                        false,
+                        Kind::Additive,
                     );
                 }
             }
@@ -417,7 +452,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                     n,
                     What::TagChanged,
                     format!("tag is {}, not {}", tag(nt), tag(ot)),
-                    true,
+                    Kind::Breaking,
                 );
             }
         }
@@ -431,7 +466,7 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
                 n,
                 What::KindChanged,
                 format!("`{}` is {}, not {}", n.path, kind(b), kind(a)),
-                true,
+                Kind::Breaking,
             );
         }
     }
@@ -449,7 +484,7 @@ fn fields(
                 n,
                 What::FieldRemoved,
                 format!("field `{}` (`{}`) removed", f.name, f.wire),
-                true,
+                Kind::Breaking,
             );
             continue;
         };
@@ -461,22 +496,43 @@ fn fields(
                     "field `{}` reads the key `{}`, not `{}`",
                     f.name, g.wire, f.wire
                 ),
-                true,
+                Kind::Breaking,
             );
         }
         if f.rust != g.rust {
-            let what = if unwrap_options(&f.rust) == unwrap_options(&g.rust) {
+            let presence_only = unwrap_options(&f.rust) == unwrap_options(&g.rust);
+            let what = if presence_only {
                 What::FieldPresence
             } else {
                 What::FieldType
+            };
+            // The same JSON, said another way: nullability one docs do not
+            // state, an integer's size or a date's kind one does not give.
+            let same_json = if presence_only {
+                !f.nullable_stated || !g.nullable_stated
+            } else {
+                compatible(&f.json, &g.json)
+                    && (options(&f.rust) == options(&g.rust)
+                        || !f.nullable_stated
+                        || !g.nullable_stated)
+            };
+            let kind = if same_json {
+                Kind::Notation
+            } else {
+                Kind::Breaking
             };
             push(
                 n,
                 what,
                 format!("field `{}`: `{}` → `{}`", f.name, f.rust, g.rust),
-                true,
+                kind,
             );
         } else if f.json != g.json {
+            let kind = if compatible(&f.json, &g.json) {
+                Kind::Notation
+            } else {
+                Kind::Breaking
+            };
             push(
                 n,
                 What::FieldJson,
@@ -484,7 +540,7 @@ fn fields(
                     "field `{}` is sent as `{}`, not `{}`",
                     f.name, g.json, f.json
                 ),
-                true,
+                kind,
             );
         }
         if f.required != g.required && f.rust == g.rust {
@@ -497,7 +553,7 @@ fn fields(
                 n,
                 What::FieldPresence,
                 format!("field `{}` {what}", f.name),
-                true,
+                Kind::Breaking,
             );
         }
         match (f.deprecated, g.deprecated) {
@@ -505,13 +561,13 @@ fn fields(
                 n,
                 What::Deprecated,
                 format!("field `{}` deprecated", f.name),
-                false,
+                Kind::Additive,
             ),
             (true, false) => push(
                 n,
                 What::Undeprecated,
                 format!("field `{}` no longer deprecated", f.name),
-                false,
+                Kind::Additive,
             ),
             _ => {}
         }
@@ -527,9 +583,47 @@ fn fields(
             } else {
                 format!("field `{}` (`{}`: `{}`) added", g.name, g.wire, g.rust)
             };
-            push(n, What::FieldAdded, detail, g.required);
+            let kind = if g.required {
+                Kind::Breaking
+            } else {
+                Kind::Additive
+            };
+            push(n, What::FieldAdded, detail, kind);
         }
     }
+}
+
+/// How many `Option`s wrap a Rust type.
+fn options(rust: &str) -> usize {
+    let mut t = rust;
+    let mut n = 0;
+    while let Some(inner) = t.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')) {
+        t = inner;
+        n += 1;
+    }
+    n
+}
+
+/// Whether two JSON forms may be the same JSON said by two docs: one gives
+/// what the other leaves open (an integer's size, whether a number is an
+/// integer, whether a date has a time).
+fn compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    for wrapper in ["list<", "map<"] {
+        if let (Some(x), Some(y)) = (a.strip_prefix(wrapper), b.strip_prefix(wrapper)) {
+            return compatible(x.trim_end_matches('>'), y.trim_end_matches('>'));
+        }
+    }
+    // `bigint` (Python's `int`) and `number` (TypeScript's) leave open
+    // what an overlay may say: the size, and the form on the wire.
+    let integer = |t: &str| matches!(t, "bigint" | "int" | "int64-string");
+    let open = |t: &str| matches!(t, "number" | "bigint");
+    let temporal = |t: &str| matches!(t, "date" | "datetime" | "date|datetime");
+    (open(a) && (integer(b) || b == "float" || b == "number"))
+        || (open(b) && (integer(a) || a == "float" || a == "number"))
+        || (temporal(a) && temporal(b) && (a == "date|datetime" || b == "date|datetime"))
 }
 
 /// A Rust type with any `Option` around it removed.
@@ -548,7 +642,7 @@ fn oneofs(n: &ApiModel, old: &[ApiOneof], new: &[ApiOneof], push: &mut Push<'_>)
                 n,
                 What::OneofRemoved,
                 format!("oneof `{}` removed", o.field),
-                true,
+                Kind::Breaking,
             );
             continue;
         };
@@ -557,7 +651,7 @@ fn oneofs(n: &ApiModel, old: &[ApiOneof], new: &[ApiOneof], push: &mut Push<'_>)
                 n,
                 What::MemberChanged,
                 format!("oneof `{}` is `{}`, not `{}`", o.field, p.ty, o.ty),
-                true,
+                Kind::Breaking,
             );
         }
         members(
@@ -574,7 +668,7 @@ fn oneofs(n: &ApiModel, old: &[ApiOneof], new: &[ApiOneof], push: &mut Push<'_>)
                 n,
                 What::OneofAdded,
                 format!("oneof `{}` (`{}`) added", p.field, p.ty),
-                false,
+                Kind::Additive,
             );
         }
     }
@@ -591,7 +685,7 @@ fn members(n: &ApiModel, owner: &str, old: &[ApiMember], new: &[ApiMember], push
                 n,
                 What::MemberRemoved,
                 format!("{owner}: member `{}` removed", m.variant),
-                true,
+                Kind::Breaking,
             );
             continue;
         };
@@ -603,7 +697,7 @@ fn members(n: &ApiModel, owner: &str, old: &[ApiMember], new: &[ApiMember], push
                     "{owner}: member `{}({})` is now `{}({})`",
                     m.variant, m.rust, k.variant, k.rust
                 ),
-                true,
+                Kind::Breaking,
             );
         }
     }
@@ -613,7 +707,7 @@ fn members(n: &ApiModel, owner: &str, old: &[ApiMember], new: &[ApiMember], push
                 n,
                 What::MemberAdded,
                 format!("{owner}: member `{}({})` added", k.variant, k.rust),
-                false,
+                Kind::Additive,
             );
         }
     }

@@ -111,6 +111,10 @@ pub struct Field {
     pub ty: Type,
     /// Whether it may be absent, and whether it may be null.
     pub presence: Presence,
+    /// Whether the docs say if it may be null (TypeScript docs never do,
+    /// Python docs not for collections and dates): where they do not,
+    /// `presence` says null reads as absent, and the overlay may say more.
+    pub nullable_stated: bool,
     /// Description, if the docs give one.
     pub doc: Option<String>,
     /// An example value from the docs.

@@ -14,14 +14,23 @@
 //! with `new` (its required fields) and `with_` setters for the
 //! others, and match enums with a wildcard arm.
 //!
+//! For example:
+//!
+//! ```
+//! use conductorone_models::Accept;
+//!
+//! let value = Accept::new().with_accept_message("a accept_message");
+//! let json = value.to_json_string()?;
+//! assert_eq!(Accept::from_json_str(&json)?, value);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! Regenerate with `cargo run -p codegen -- generate`; never edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 #[allow(dead_code)]
 mod __rt;
-
-pub mod types;
 
 #[rustfmt::skip]
 mod accept;

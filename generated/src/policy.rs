@@ -6,8 +6,8 @@ use crate::{PolicyPolicyType, PolicyPostActions, PolicySteps, Rule};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Policy {
-    pub created_at: Option<crate::types::DateOrDateTime>,
-    pub deleted_at: Option<crate::types::DateOrDateTime>,
+    pub created_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub deleted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Free-text summary explaining what the policy is for.
     pub description: Option<String>,
     /// Human-readable name of the policy.
@@ -26,7 +26,7 @@ pub struct Policy {
     pub rules: Option<Vec<Rule>>,
     /// Tells whether this is a built-in system policy; such policies are read-only.
     pub system_builtin: Option<bool>,
-    pub updated_at: Option<crate::types::DateOrDateTime>,
+    pub updated_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 impl Policy {
@@ -51,7 +51,7 @@ impl Policy {
     /// Sets `createdAt`.
     pub fn with_created_at(
         mut self,
-        created_at: impl Into<crate::types::DateOrDateTime>,
+        created_at: impl Into<chrono::DateTime<chrono::FixedOffset>>,
     ) -> Self {
         self.created_at = Option::Some(created_at.into());
         self
@@ -59,7 +59,7 @@ impl Policy {
     /// Sets `deletedAt`.
     pub fn with_deleted_at(
         mut self,
-        deleted_at: impl Into<crate::types::DateOrDateTime>,
+        deleted_at: impl Into<chrono::DateTime<chrono::FixedOffset>>,
     ) -> Self {
         self.deleted_at = Option::Some(deleted_at.into());
         self
@@ -123,7 +123,7 @@ impl Policy {
     /// Sets `updatedAt`.
     pub fn with_updated_at(
         mut self,
-        updated_at: impl Into<crate::types::DateOrDateTime>,
+        updated_at: impl Into<chrono::DateTime<chrono::FixedOffset>>,
     ) -> Self {
         self.updated_at = Option::Some(updated_at.into());
         self
@@ -201,8 +201,8 @@ impl<'de> serde::Deserialize<'de> for Policy {
                 self,
                 mut __map: __A,
             ) -> Result<Policy, __A::Error> {
-                let mut __f0: Option<Option<crate::types::DateOrDateTime>> = Option::None;
-                let mut __f1: Option<Option<crate::types::DateOrDateTime>> = Option::None;
+                let mut __f0: Option<Option<chrono::DateTime<chrono::FixedOffset>>> = Option::None;
+                let mut __f1: Option<Option<chrono::DateTime<chrono::FixedOffset>>> = Option::None;
                 let mut __f2: Option<Option<String>> = Option::None;
                 let mut __f3: Option<Option<String>> = Option::None;
                 let mut __f4: Option<Option<String>> = Option::None;
@@ -212,19 +212,23 @@ impl<'de> serde::Deserialize<'de> for Policy {
                 let mut __f8: Option<Option<bool>> = Option::None;
                 let mut __f9: Option<Option<Vec<Rule>>> = Option::None;
                 let mut __f10: Option<Option<bool>> = Option::None;
-                let mut __f11: Option<Option<crate::types::DateOrDateTime>> = Option::None;
+                let mut __f11: Option<Option<chrono::DateTime<chrono::FixedOffset>>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "createdAt" => {
                             let __v = __map
-                                .next_value::<Option<crate::types::DateOrDateTime>>()?;
+                                .next_value::<
+                                    Option<chrono::DateTime<chrono::FixedOffset>>,
+                                >()?;
                             crate::__rt::once(&mut __f0, "createdAt", __v)?;
                         }
                         "deletedAt" => {
                             let __v = __map
-                                .next_value::<Option<crate::types::DateOrDateTime>>()?;
+                                .next_value::<
+                                    Option<chrono::DateTime<chrono::FixedOffset>>,
+                                >()?;
                             crate::__rt::once(&mut __f1, "deletedAt", __v)?;
                         }
                         "description" => {
@@ -273,7 +277,9 @@ impl<'de> serde::Deserialize<'de> for Policy {
                         }
                         "updatedAt" => {
                             let __v = __map
-                                .next_value::<Option<crate::types::DateOrDateTime>>()?;
+                                .next_value::<
+                                    Option<chrono::DateTime<chrono::FixedOffset>>,
+                                >()?;
                             crate::__rt::once(&mut __f11, "updatedAt", __v)?;
                         }
                         _ => {

@@ -81,6 +81,10 @@ pub struct ApiField {
     pub rust: String,
     /// Its JSON form (`str`, `int64-string`, `list<ref:X>`...).
     pub json: String,
+    /// Whether the docs say if it may be null (where they do not, it is
+    /// `Option<T>` and null reads as absent).
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub nullable_stated: bool,
     /// Whether `new` takes it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
@@ -123,6 +127,10 @@ pub struct ApiValue {
     pub variant: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
 /// The public API of the crate an IR gives.
 pub fn api(ir: &Ir) -> Api {
     let names = Names::new(ir);
@@ -156,6 +164,7 @@ fn model(ir: &Ir, names: &Names, model: &Model) -> ApiModel {
                     wire: f.wire.clone(),
                     rust,
                     json: json(ir, &f.ty),
+                    nullable_stated: f.nullable_stated,
                     required: !f.presence.optional() && !matches!(f.ty, Type::Const(_)),
                     deprecated: f.deprecated.is_some(),
                 });

@@ -10,7 +10,7 @@ use quote::quote;
 use super::names::ident;
 use super::{parse_file, public_types, Emit, Files, RustFile};
 use crate::error::Result;
-use crate::ir::{Int, Ir, Kind, Model, Type};
+use crate::ir::{Int, Ir, Kind, Model, Presence, Type};
 
 /// The file in which the crate keeps its public API, for the change
 /// report of the next regeneration.
@@ -184,6 +184,7 @@ fn lib_rs(e: &Emit<'_>) -> TokenStream {
         " Regenerate with `{}`; never edit by hand.",
         e.options.command
     );
+    let example: Vec<String> = example(e).lines().map(|l| format!(" {l}")).collect();
     quote! {
         #![doc = #about]
         //!
@@ -198,6 +199,8 @@ fn lib_rs(e: &Emit<'_>) -> TokenStream {
         //! or member the API adds is not a breaking change: build a struct
         //! with `new` (its required fields) and `with_` setters for the
         //! others, and match enums with a wildcard arm.
+        //!
+        #(#![doc = #example])*
         //!
         #![doc = #regen]
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -215,6 +218,54 @@ fn lib_rs(e: &Emit<'_>) -> TokenStream {
 
         #mods
     }
+}
+
+/// A rustdoc example that builds a value of one of the crate's structs,
+/// writes it and reads it back: the first struct whose required fields are
+/// strings and that has an optional string to set.
+fn example(e: &Emit<'_>) -> String {
+    let krate = e.options.crate_name.replace('-', "_");
+    let strings = |ty: &Type| matches!(ty, Type::String);
+    let candidate = e.ir.models.iter().find_map(|m| {
+        let Kind::Object(o) = &m.kind else {
+            return None;
+        };
+        if m.module.is_some() || m.deprecated.is_some() {
+            return None;
+        }
+        let parts = e.names.parts(&m.key);
+        let mut required = Vec::new();
+        let mut optional = None;
+        for (f, name) in o.fields.iter().zip(&parts.fields) {
+            if f.oneof.is_some() || matches!(f.ty, Type::Opaque(_) | Type::Const(_)) {
+                continue;
+            }
+            match f.presence {
+                Presence::Required if strings(&f.ty) && !f.boxed => required.push(name),
+                Presence::Required | Presence::RequiredNullable => return None,
+                Presence::Optional if strings(&f.ty) && f.deprecated.is_none() => {
+                    optional = optional.or(Some(name))
+                }
+                Presence::Optional | Presence::Nullable => {}
+            }
+        }
+        Some((m, required, optional?))
+    });
+    let Some((model, required, optional)) = candidate else {
+        return String::new();
+    };
+    let ty = e.names.ty_text(&model.key);
+    let args: Vec<String> = required
+        .iter()
+        .map(|n| format!("{:?}", format!("{n}-value")))
+        .collect();
+    let setter = optional.trim_start_matches("r#");
+    format!(
+        "For example:\n\n```\nuse {krate}::{ty};\n\nlet value = {ty}::new({}).with_{setter}(\"a {setter}\");\n\
+         let json = value.to_json_string()?;\nassert_eq!({ty}::from_json_str(&json)?, value);\n\
+         # Ok::<(), serde_json::Error>(())\n```",
+        args.join(", ")
+    )
 }
 
 /// The conformance runner: JSON lines in, round trips out.

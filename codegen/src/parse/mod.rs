@@ -42,6 +42,20 @@ pub struct Doc {
     pub oneofs: Vec<OneofDecl>,
     /// What the model is.
     pub body: Body,
+    /// The SDK language whose notation the fields table uses, if it shows.
+    pub dialect: Option<Dialect>,
+}
+
+/// The language of an SDK whose docs these are, as their type notation
+/// shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dialect {
+    /// `*Optional[str]*`: every field says whether it may be null, but for
+    /// collections and dates, which the docs print bare.
+    Python,
+    /// `*string*`: no field says whether it may be null.
+    TypeScript,
 }
 
 /// "This message contains a oneof named X ..." with its member list.
@@ -267,6 +281,7 @@ struct Gathered {
     /// A oneof declaration still waiting for its member list.
     awaiting_members: bool,
     fields: Option<Vec<FieldRow>>,
+    dialect: Option<Dialect>,
     values: Option<Values>,
     members: Option<Vec<MemberRow>>,
     /// The union member whose heading was read, awaiting its code block:
@@ -400,6 +415,7 @@ impl<'a> DocParser<'a> {
                 description: g.description,
                 oneofs: g.oneofs,
                 body: body.expect("no errors means a body"),
+                dialect: g.dialect,
             },
             warnings: self.warnings,
         })
@@ -600,7 +616,9 @@ impl<'a> DocParser<'a> {
                     self.error(*start, "a second table");
                     return;
                 }
-                g.fields = Some(self.field_rows(rows));
+                let (rows, dialect) = self.field_rows(rows);
+                g.fields = Some(rows);
+                g.dialect = dialect;
             }
             other => {
                 if let Some(text) = self.prose(other) {
@@ -650,7 +668,7 @@ impl<'a> DocParser<'a> {
         }
     }
 
-    fn field_rows(&mut self, rows: &[Row<'a>]) -> Vec<FieldRow> {
+    fn field_rows(&mut self, rows: &[Row<'a>]) -> (Vec<FieldRow>, Option<Dialect>) {
         const COLUMNS: &[(&str, &[&str])] = &[
             ("name", &["Field", "Name"]),
             ("type", &["Type"]),
@@ -659,7 +677,7 @@ impl<'a> DocParser<'a> {
             ("example", &["Example", "Examples"]),
         ];
         let Some(header) = self.header(rows) else {
-            return Vec::new();
+            return (Vec::new(), None);
         };
         let columns = Columns::of(&header, COLUMNS);
         let mut missing = Vec::new();
@@ -677,17 +695,23 @@ impl<'a> DocParser<'a> {
                 rows[0].start,
                 format!("the fields table has no {} column", missing.join(" or ")),
             );
-            return Vec::new();
+            return (Vec::new(), None);
         }
         self.unknown_columns(rows, &columns);
         let [name_at, type_at, required_at] =
             ["name", "type", "required"].map(|k| columns.index(k).expect("checked above"));
         let mut out = Vec::new();
+        let (mut python, mut typescript) = (0, 0);
         for row in &rows[1..] {
             let Some(raw) = self.raw_row(rows, row) else {
                 continue;
             };
             let cell = |i: usize| &row.cells[i];
+            match notation::dialect_of(&events(cell(type_at))) {
+                Some(Dialect::Python) => python += 1,
+                Some(Dialect::TypeScript) => typescript += 1,
+                None => {}
+            }
             let Some((name, struck)) = code_only(cell(name_at)) else {
                 self.error_at(
                     row.start,
@@ -751,7 +775,12 @@ impl<'a> DocParser<'a> {
                 ty_column: raw[type_at].0,
             });
         }
-        out
+        let dialect = match python.cmp(&typescript) {
+            std::cmp::Ordering::Greater => Some(Dialect::Python),
+            std::cmp::Ordering::Less => Some(Dialect::TypeScript),
+            std::cmp::Ordering::Equal => None,
+        };
+        (out, dialect)
     }
 
     fn values_section(&mut self, g: &mut Gathered, block: &Block<'a>) {

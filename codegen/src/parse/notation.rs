@@ -69,6 +69,39 @@ pub(crate) fn type_of_events(events: &[Event<'_>]) -> Result<DocType, String> {
     type_of_tokens(&merged)
 }
 
+/// Which dialect's words a cell uses: Python (`str`, `Optional[...]`,
+/// `List[...]`) or TypeScript (`string`, `Record<...>`, `X[]`); `None` for
+/// a cell that is only a link.
+pub(crate) fn dialect_of(events: &[Event<'_>]) -> Option<super::Dialect> {
+    let mut tokens = Vec::new();
+    for event in events {
+        if let Event::Text(t) | Event::Code(t) = event {
+            if tokenize(t, &mut tokens).is_err() {
+                return None;
+            }
+        }
+    }
+    let (mut python, mut typescript) = (0, 0);
+    for token in &tokens {
+        match token {
+            Token::Word(w) => match w.as_str() {
+                "str" | "int" | "float" | "bool" | "Any" | "Optional" | "OptionalNullable"
+                | "Nullable" | "List" | "Dict" | "list" | "dict" | "Union" | "Literal"
+                | "Decimal" => python += 1,
+                "string" | "number" | "boolean" | "any" | "Record" => typescript += 1,
+                _ => {}
+            },
+            Token::Array | Token::Angle => typescript += 1,
+            _ => {}
+        }
+    }
+    match python.cmp(&typescript) {
+        std::cmp::Ordering::Greater => Some(super::Dialect::Python),
+        std::cmp::Ordering::Less => Some(super::Dialect::TypeScript),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 /// Reads a type from plain text (a union member's heading or code line).
 pub(crate) fn type_of_text(text: &str) -> Result<DocType, String> {
     let mut tokens = Vec::new();

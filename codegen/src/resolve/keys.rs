@@ -106,7 +106,7 @@ pub(crate) fn key_style(docs: &[Doc], overlay: &Overlay) -> KeyEvidence {
 /// the Python escape dropped (`from_`), the SDKs' renames of `@` and `.`
 /// undone (`at_type`, TypeScript's `atType`, `dot_metadata`), then the
 /// style.
-pub(crate) fn rule_key(name: &str, style: KeyStyle) -> String {
+pub fn rule_key(name: &str, style: KeyStyle) -> String {
     let name = unescaped(name);
     if name == "atType" {
         return "@type".into();
@@ -167,6 +167,7 @@ pub(crate) fn assign_members(
     oneofs: &[Vec<String>],
     fields: &[Field],
     pinned: &BTreeSet<usize>,
+    sorted: Option<&dyn Fn(usize) -> bool>,
 ) -> Vec<Result<Vec<(String, usize)>, String>> {
     let mut pairs: BTreeMap<MemberKey, usize> = BTreeMap::new();
     let mut taken: BTreeSet<usize> = BTreeSet::new();
@@ -215,6 +216,9 @@ pub(crate) fn assign_members(
             break;
         }
     }
+    if let Some(named_after_type) = sorted {
+        by_order(oneofs, fields, pinned, named_after_type, &mut pairs);
+    }
     oneofs
         .iter()
         .enumerate()
@@ -235,6 +239,112 @@ pub(crate) fn assign_members(
                 .collect())
         })
         .collect()
+}
+
+/// The members left unmatched, given to fields named after their type so
+/// that every key the doc settles stays in the byte order its rows are in
+/// (TypeScript docs list fields sorted by key): of the assignments that
+/// keep the order, the one where most members are part of their field's
+/// name, if it is the only one.
+fn by_order(
+    oneofs: &[Vec<String>],
+    fields: &[Field],
+    pinned: &BTreeSet<usize>,
+    named_after_type: &dyn Fn(usize) -> bool,
+    pairs: &mut BTreeMap<MemberKey, usize>,
+) {
+    let open: Vec<MemberKey> = oneofs
+        .iter()
+        .enumerate()
+        .flat_map(|(o, ms)| (0..ms.len()).map(move |m| (o, m)))
+        .filter(|k| !pairs.contains_key(k))
+        .collect();
+    if open.is_empty() || open.len() > 6 {
+        return;
+    }
+    let taken: BTreeSet<usize> = pairs.values().copied().collect();
+    let candidates: Vec<usize> = (0..fields.len())
+        .filter(|i| {
+            !taken.contains(i)
+                && !pinned.contains(i)
+                && fields[*i].presence.optional()
+                && named_after_type(*i)
+        })
+        .collect();
+    if candidates.len() < open.len() || candidates.len() > 16 {
+        return;
+    }
+    // The keys the doc settles without the candidates: the others' own.
+    let mut keys: Vec<Option<String>> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (!candidates.contains(&i) || taken.contains(&i)).then(|| f.wire.clone()))
+        .collect();
+    for (&(o, m), &i) in pairs.iter() {
+        keys[i] = Some(oneofs[o][m].clone());
+    }
+    let mut best: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut choice = Vec::new();
+    search(
+        &open,
+        &candidates,
+        oneofs,
+        fields,
+        &mut keys,
+        &mut choice,
+        &mut best,
+    );
+    let top = best.iter().map(|(score, _)| *score).max();
+    let winners: Vec<&Vec<usize>> = best
+        .iter()
+        .filter(|(score, _)| Some(*score) == top)
+        .map(|(_, c)| c)
+        .collect();
+    if let [winner] = winners.as_slice() {
+        for (key, &i) in open.iter().zip(winner.iter()) {
+            pairs.insert(*key, i);
+        }
+    }
+}
+
+/// Every assignment of `open` members to distinct candidates that keeps the
+/// settled keys sorted, with its score.
+fn search(
+    open: &[MemberKey],
+    candidates: &[usize],
+    oneofs: &[Vec<String>],
+    fields: &[Field],
+    keys: &mut Vec<Option<String>>,
+    choice: &mut Vec<usize>,
+    out: &mut Vec<(usize, Vec<usize>)>,
+) {
+    let Some(&(o, m)) = open.get(choice.len()) else {
+        let settled: Vec<&String> = keys.iter().flatten().collect();
+        if settled.windows(2).all(|w| w[0] < w[1]) {
+            let score = open
+                .iter()
+                .zip(choice.iter())
+                .filter(|((o, m), i)| {
+                    fields[**i]
+                        .doc_name
+                        .to_lowercase()
+                        .contains(&oneofs[*o][*m].to_lowercase())
+                })
+                .count();
+            out.push((score, choice.clone()));
+        }
+        return;
+    };
+    for &i in candidates {
+        if choice.contains(&i) {
+            continue;
+        }
+        keys[i] = Some(oneofs[o][m].clone());
+        choice.push(i);
+        search(open, candidates, oneofs, fields, keys, choice, out);
+        choice.pop();
+        keys[i] = None;
+    }
 }
 
 /// How many words of a member (a JSON key) and a field name agree, a

@@ -18,7 +18,7 @@ use crate::layout::{Place, Root, Section};
 use crate::overlay::Overlay;
 use crate::parse::{Body, Doc, Literal, Openness};
 
-pub use keys::{field_name, KeyEvidence};
+pub use keys::{field_name, rule_key, KeyEvidence};
 
 /// The IR and the warnings met while building it.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +57,9 @@ pub(crate) struct Entry<'a> {
 
 /// What every pass may look up.
 pub(crate) struct Index<'a> {
+    /// The SDK language of the docs, where a doc's own notation does not
+    /// show it: the one most docs show.
+    pub dialect: Option<crate::parse::Dialect>,
     pub entries: Vec<Entry<'a>>,
     pub by_path: BTreeMap<&'a str, usize>,
     pub by_key: BTreeMap<String, usize>,
@@ -64,6 +67,11 @@ pub(crate) struct Index<'a> {
 }
 
 impl Index<'_> {
+    /// The SDK language of a doc: its own notation's, or the spec's.
+    pub(crate) fn dialect_of(&self, doc: &Doc) -> Option<crate::parse::Dialect> {
+        doc.dialect.or(self.dialect)
+    }
+
     pub(crate) fn entry_by_key(&self, key: &str) -> Option<&Entry<'_>> {
         self.by_key.get(key).map(|&i| &self.entries[i])
     }
@@ -231,7 +239,19 @@ fn index<'a>(
         .enumerate()
         .map(|(i, e)| (e.doc.path.as_str(), i))
         .collect();
+    let shown =
+        |d: crate::parse::Dialect| entries.iter().filter(|e| e.doc.dialect == Some(d)).count();
+    let (python, typescript) = (
+        shown(crate::parse::Dialect::Python),
+        shown(crate::parse::Dialect::TypeScript),
+    );
+    let dialect = match python.cmp(&typescript) {
+        std::cmp::Ordering::Greater => Some(crate::parse::Dialect::Python),
+        std::cmp::Ordering::Less => Some(crate::parse::Dialect::TypeScript),
+        std::cmp::Ordering::Equal => None,
+    };
     Index {
+        dialect,
         entries,
         by_path,
         by_key,

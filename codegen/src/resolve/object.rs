@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use super::keys::{self, rule_key};
 use super::types::{At, Lifted, TypeCtx};
@@ -15,7 +15,7 @@ use crate::ir::{
 };
 use crate::layout::Section;
 use crate::overlay::{toml_json, unescaped, FieldOverlay, KeyStyle};
-use crate::parse::{Body, DocType, FieldRow};
+use crate::parse::{Body, Dialect, DocType, FieldRow, Scalar};
 
 /// The names of the row that stands for keys not listed, by dialect.
 const EXTRA_ROWS: &[&str] = &[
@@ -153,6 +153,8 @@ impl Ctx<'_, '_> {
                 wire_source,
                 ty,
                 presence,
+                nullable_stated: self.nullable_stated(row)
+                    || facts.is_some_and(|f| f.nullable.is_some()),
                 doc: description(&row.description),
                 example: row.example.clone(),
                 deprecated: row.deprecated.clone(),
@@ -166,7 +168,11 @@ impl Ctx<'_, '_> {
         }
         let oneofs = self.oneofs(&mut fields);
         if !self.sdk_named() {
-            self.infer_keys(&mut fields);
+            if self.index.dialect_of(self.entry.doc) == Some(Dialect::TypeScript) {
+                self.out_of_order_keys(&mut fields);
+            } else {
+                self.infer_keys(&mut fields);
+            }
         }
         let mut by_wire: BTreeMap<String, String> = BTreeMap::new();
         for field in &mut fields {
@@ -222,7 +228,10 @@ impl Ctx<'_, '_> {
             .filter(|(_, f)| f.wire_source == WireSource::Overlay)
             .map(|(i, _)| i)
             .collect();
-        let assigned = keys::assign_members(&declared, fields, &pinned);
+        let named_after_type = |i: usize| self.named_after_type(&fields[i]);
+        let typescript = self.index.dialect_of(doc) == Some(Dialect::TypeScript);
+        let sorted: Option<&dyn Fn(usize) -> bool> = typescript.then_some(&named_after_type);
+        let assigned = keys::assign_members(&declared, fields, &pinned, sorted);
         let mut oneofs = Vec::new();
         for (decl, result) in doc.oneofs.iter().zip(assigned) {
             let text = format!("oneof {}: {}", decl.name, decl.members.join(", "));
@@ -270,6 +279,90 @@ impl Ctx<'_, '_> {
             });
         }
         oneofs
+    }
+
+    /// Whether the docs say if a field may be null: Python docs do with a
+    /// wrapper, or by its absence but for collections and dates, which
+    /// they print bare; TypeScript docs never do.
+    fn nullable_stated(&self, row: &FieldRow) -> bool {
+        let python = self.index.dialect_of(self.entry.doc) == Some(Dialect::Python);
+        match &row.ty {
+            DocType::Optional(_) | DocType::OptionalNullable(_) | DocType::Nullable(_) => true,
+            DocType::List(_)
+            | DocType::Map(_)
+            | DocType::Scalar(Scalar::Temporal | Scalar::DateTime | Scalar::Date) => false,
+            DocType::Scalar(_)
+            | DocType::Union(_)
+            | DocType::Literal(_)
+            | DocType::Model { .. }
+            | DocType::Sdk(_) => python,
+        }
+    }
+
+    /// Whether a field holds one object and is named after its type
+    /// (TypeScript's `serverEvent: ServerEvent`, perhaps with a digit or
+    /// without `Input`): its name may not be its key.
+    fn named_after_type(&self, field: &Field) -> bool {
+        let Type::Ref(target) = &field.ty else {
+            return false;
+        };
+        let Some(entry) = self.index.entry_by_key(target) else {
+            return false;
+        };
+        if !matches!(entry.doc.body, Body::Fields(_)) {
+            return false;
+        }
+        let name = field
+            .doc_name
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .to_snake_case();
+        let title = entry.doc.title.to_snake_case();
+        name == title || title.strip_suffix("_input") == Some(name.as_str())
+    }
+
+    /// TypeScript docs list a model's fields sorted by key: a field named
+    /// after its type whose name breaks that order has another key, which
+    /// the docs do not give.
+    fn out_of_order_keys(&mut self, fields: &mut [Field]) {
+        let doc = self.entry.doc;
+        let suspects: Vec<bool> = fields
+            .iter()
+            .map(|f| f.wire_source == WireSource::Rule && self.named_after_type(f))
+            .collect();
+        for i in 0..fields.len() {
+            if !suspects[i] {
+                continue;
+            }
+            let before = fields[..i]
+                .iter()
+                .zip(&suspects)
+                .rev()
+                .find(|(_, s)| !**s)
+                .map(|(f, _)| f.wire.as_str());
+            let after = fields[i + 1..]
+                .iter()
+                .zip(&suspects[i + 1..])
+                .find(|(_, s)| !**s)
+                .map(|(f, _)| f.wire.as_str());
+            let key = fields[i].wire.as_str();
+            let in_order = before.is_none_or(|b| b < key) && after.is_none_or(|a| key < a);
+            if in_order {
+                continue;
+            }
+            let field = &mut fields[i];
+            field.wire_source = WireSource::Inferred;
+            let d = self.diag(
+                field.source.line,
+                format!(
+                    "field `{}.{}` is named after its type and out of the key order of the \
+                     doc's rows: its JSON key is not `{}`, and the docs do not say what it is \
+                     (state it in the overlay: [models.{}.fields.{}] wire = \"...\")",
+                    doc.title, field.doc_name, field.wire, self.entry.key, field.doc_name
+                ),
+                format!("`{}`", field.doc_name),
+            );
+            self.warnings.push(d);
+        }
     }
 
     /// Fields named after their type: the docs cannot tell the key.

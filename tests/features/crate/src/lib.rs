@@ -14,6 +14,17 @@
 //! with `new` (its required fields) and `with_` setters for the
 //! others, and match enums with a wildcard arm.
 //!
+//! For example:
+//!
+//! ```
+//! use features_models::Rivet;
+//!
+//! let value = Rivet::new("style-value").with_head("a head");
+//! let json = value.to_json_string()?;
+//! assert_eq!(Rivet::from_json_str(&json)?, value);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! Regenerate with `cargo run -p codegen -- generate`; never edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #![forbid(unsafe_code)]
