@@ -198,7 +198,7 @@ impl Report {
                  the same JSON differently (they are listed apart)."
             );
         }
-        let sections: [(&str, fn(&Change) -> bool); 3] = [
+        let sections: [Section; 3] = [
             ("Breaking changes", |c| c.breaking && !c.notation),
             (
                 "Breaking changes of the Rust API only (the docs' notation)",
@@ -224,6 +224,9 @@ impl Report {
         out
     }
 }
+
+/// A section of the markdown report: its title, and the changes it lists.
+type Section = (&'static str, fn(&Change) -> bool);
 
 /// Compares two APIs.
 pub fn diff(old: &Api, new: &Api, old_name: &str, new_name: &str) -> Report {
