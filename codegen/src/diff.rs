@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use heck::ToSnakeCase;
 use serde::Serialize;
 
 use crate::emit::api::{Api, ApiKind, ApiMember, ApiModel, ApiOneof};
@@ -492,6 +493,13 @@ fn fields(
             continue;
         };
         if f.wire != g.wire {
+            // The SDK's own names (an operation's parameters, the security
+            // schemes) spelt by another SDK: no JSON of the API changed.
+            let kind = if n.sdk && f.wire.to_snake_case() == g.wire.to_snake_case() {
+                Kind::Notation
+            } else {
+                Kind::Breaking
+            };
             push(
                 n,
                 What::FieldKey,
@@ -499,7 +507,7 @@ fn fields(
                     "field `{}` reads the key `{}`, not `{}`",
                     f.name, g.wire, f.wire
                 ),
-                Kind::Breaking,
+                kind,
             );
         }
         if f.rust != g.rust {

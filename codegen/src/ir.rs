@@ -80,6 +80,9 @@ pub enum Role {
     Operation,
     /// An error body.
     Error,
+    /// The SDK's `Security` model: the API's security schemes, keyed by
+    /// the SDK's names.
+    Security,
 }
 
 /// A JSON object model.

@@ -398,7 +398,7 @@ pub fn summary(loaded: &Loaded, more_warnings: usize) -> String {
                     *sources.entry(f.wire_source).or_default() += 1;
                 }
                 match o.role {
-                    ir::Role::Schema => "objects",
+                    ir::Role::Schema | ir::Role::Security => "objects",
                     ir::Role::Operation => "operations",
                     ir::Role::Error => "errors",
                 }

@@ -269,8 +269,10 @@ fn field_facts(
     schemas: &Schemas<'_>,
 ) -> FieldOverlay {
     let mut fact = FieldOverlay::default();
-    let sdk_named = matches!(&model.kind, Kind::Object(o) if o.role == Role::Operation);
-    let rule = if sdk_named {
+    let operation = matches!(&model.kind, Kind::Object(o) if o.role == Role::Operation);
+    let rule = if operation {
+        field.doc_name.to_snake_case()
+    } else if model.name == "Security" {
         field.doc_name.clone()
     } else {
         crate::resolve::rule_key(&field.doc_name, style)

@@ -48,27 +48,107 @@ fn roundtrip<T: DeserializeOwned + Serialize>(
 fn dispatch(model: &str, json: &str) -> Result<Box<RawValue>, String> {
     match model {
         "Accept" => roundtrip::<conductorone_models::Accept>(json),
+        "AccountProvision" => roundtrip::<conductorone_models::AccountProvision>(json),
+        "Action" => roundtrip::<conductorone_models::Action>(json),
+        "ActionProvision" => roundtrip::<conductorone_models::ActionProvision>(json),
+        "ActionTargetAutomation" => {
+            roundtrip::<conductorone_models::ActionTargetAutomation>(json)
+        }
+        "ActionTargetBatonResourceAction" => {
+            roundtrip::<conductorone_models::ActionTargetBatonResourceAction>(json)
+        }
+        "ActionTargetClientIdApproval" => {
+            roundtrip::<conductorone_models::ActionTargetClientIdApproval>(json)
+        }
+        "AdminProviderConfig" => {
+            roundtrip::<conductorone_models::AdminProviderConfig>(json)
+        }
+        "AgentApproval" => roundtrip::<conductorone_models::AgentApproval>(json),
+        "AgentFailureAction" => {
+            roundtrip::<conductorone_models::AgentFailureAction>(json)
+        }
+        "AgentMode" => roundtrip::<conductorone_models::AgentMode>(json),
+        "AnyRules" => roundtrip::<conductorone_models::AnyRules>(json),
+        "AppEntitlementReference" => {
+            roundtrip::<conductorone_models::AppEntitlementReference>(json)
+        }
         "AppGroupApproval" => roundtrip::<conductorone_models::AppGroupApproval>(json),
         "AppOwnerApproval" => roundtrip::<conductorone_models::AppOwnerApproval>(json),
+        "AppOwnerProvisioner" => {
+            roundtrip::<conductorone_models::AppOwnerProvisioner>(json)
+        }
+        "AppResourceFilter" => roundtrip::<conductorone_models::AppResourceFilter>(json),
+        "AppUserFilter" => roundtrip::<conductorone_models::AppUserFilter>(json),
         "Approval" => roundtrip::<conductorone_models::Approval>(json),
+        "AtLeastOne" => roundtrip::<conductorone_models::AtLeastOne>(json),
+        "BoolField" => roundtrip::<conductorone_models::BoolField>(json),
+        "BoolRules" => roundtrip::<conductorone_models::BoolRules>(json),
+        "BytesRules" => roundtrip::<conductorone_models::BytesRules>(json),
+        "C1UserFilter" => roundtrip::<conductorone_models::C1UserFilter>(json),
+        "CancelTicket" => roundtrip::<conductorone_models::CancelTicket>(json),
+        "CheckboxField" => roundtrip::<conductorone_models::CheckboxField>(json),
+        "ChipsField" => roundtrip::<conductorone_models::ChipsField>(json),
         "ConnectorProvision" => {
             roundtrip::<conductorone_models::ConnectorProvision>(json)
         }
+        "DefaultBehavior" => roundtrip::<conductorone_models::DefaultBehavior>(json),
         "DelegatedProvision" => {
             roundtrip::<conductorone_models::DelegatedProvision>(json)
         }
+        "DeleteAccount" => roundtrip::<conductorone_models::DeleteAccount>(json),
+        "DependentOn" => roundtrip::<conductorone_models::DependentOn>(json),
+        "DoNotSave" => roundtrip::<conductorone_models::DoNotSave>(json),
+        "DoubleRules" => roundtrip::<conductorone_models::DoubleRules>(json),
+        "DurationRules" => roundtrip::<conductorone_models::DurationRules>(json),
         "EntitlementOwnerApproval" => {
             roundtrip::<conductorone_models::EntitlementOwnerApproval>(json)
         }
+        "EntitlementOwnerProvisioner" => {
+            roundtrip::<conductorone_models::EntitlementOwnerProvisioner>(json)
+        }
+        "EnumRules" => roundtrip::<conductorone_models::EnumRules>(json),
+        "Escalation" => roundtrip::<conductorone_models::Escalation>(json),
         "ExpressionApproval" => {
             roundtrip::<conductorone_models::ExpressionApproval>(json)
+        }
+        "ExpressionProvisioner" => {
+            roundtrip::<conductorone_models::ExpressionProvisioner>(json)
         }
         "ExternalTicketProvision" => {
             roundtrip::<conductorone_models::ExternalTicketProvision>(json)
         }
+        "FieldRelationship" => roundtrip::<conductorone_models::FieldRelationship>(json),
+        "FieldRules" => roundtrip::<conductorone_models::FieldRules>(json),
+        "FileField" => roundtrip::<conductorone_models::FileField>(json),
+        "FileInputField" => roundtrip::<conductorone_models::FileInputField>(json),
+        "Fixed32Rules" => roundtrip::<conductorone_models::Fixed32Rules>(json),
+        "Fixed64Rules" => roundtrip::<conductorone_models::Fixed64Rules>(json),
+        "FloatRules" => roundtrip::<conductorone_models::FloatRules>(json),
+        "Form" => roundtrip::<conductorone_models::Form>(json),
+        "FormField" => roundtrip::<conductorone_models::FormField>(json),
+        "FormFieldGroup" => roundtrip::<conductorone_models::FormFieldGroup>(json),
+        "FormStringField" => roundtrip::<conductorone_models::FormStringField>(json),
+        "FormStringMapField" => {
+            roundtrip::<conductorone_models::FormStringMapField>(json)
+        }
+        "GroupProvisioner" => roundtrip::<conductorone_models::GroupProvisioner>(json),
+        "Int32Rules" => roundtrip::<conductorone_models::Int32Rules>(json),
+        "Int64Field" => roundtrip::<conductorone_models::Int64Field>(json),
+        "Int64Rules" => roundtrip::<conductorone_models::Int64Rules>(json),
         "ManagerApproval" => roundtrip::<conductorone_models::ManagerApproval>(json),
+        "ManagerProvisioner" => {
+            roundtrip::<conductorone_models::ManagerProvisioner>(json)
+        }
         "ManualProvision" => roundtrip::<conductorone_models::ManualProvision>(json),
+        "MapRules" => roundtrip::<conductorone_models::MapRules>(json),
+        "MessageRules" => roundtrip::<conductorone_models::MessageRules>(json),
         "MultiStep" => roundtrip::<conductorone_models::MultiStep>(json),
+        "MutuallyExclusive" => roundtrip::<conductorone_models::MutuallyExclusive>(json),
+        "NumberField" => roundtrip::<conductorone_models::NumberField>(json),
+        "Oauth2Field" => roundtrip::<conductorone_models::Oauth2Field>(json),
+        "Oauth2FieldView" => roundtrip::<conductorone_models::Oauth2FieldView>(json),
+        "PasswordField" => roundtrip::<conductorone_models::PasswordField>(json),
+        "PickerField" => roundtrip::<conductorone_models::PickerField>(json),
         "Policy" => roundtrip::<conductorone_models::Policy>(json),
         "PolicyPolicyType" => roundtrip::<conductorone_models::PolicyPolicyType>(json),
         "PolicyPostActions" => roundtrip::<conductorone_models::PolicyPostActions>(json),
@@ -77,14 +157,57 @@ fn dispatch(model: &str, json: &str) -> Result<Box<RawValue>, String> {
         "Provision" => roundtrip::<conductorone_models::Provision>(json),
         "ProvisionPolicy" => roundtrip::<conductorone_models::ProvisionPolicy>(json),
         "ProvisionTarget" => roundtrip::<conductorone_models::ProvisionTarget>(json),
+        "ProvisionerAssignment" => {
+            roundtrip::<conductorone_models::ProvisionerAssignment>(json)
+        }
+        "ReassignToApprovers" => {
+            roundtrip::<conductorone_models::ReassignToApprovers>(json)
+        }
         "Reject" => roundtrip::<conductorone_models::Reject>(json),
+        "RepeatedRules" => roundtrip::<conductorone_models::RepeatedRules>(json),
+        "ReplacePolicy" => roundtrip::<conductorone_models::ReplacePolicy>(json),
+        "RequestSchemaForm" => roundtrip::<conductorone_models::RequestSchemaForm>(json),
+        "RequiredTogether" => roundtrip::<conductorone_models::RequiredTogether>(json),
+        "ResourceOwnerApproval" => {
+            roundtrip::<conductorone_models::ResourceOwnerApproval>(json)
+        }
         "Rule" => roundtrip::<conductorone_models::Rule>(json),
+        "SFixed32Rules" => roundtrip::<conductorone_models::SFixed32Rules>(json),
+        "SFixed64Rules" => roundtrip::<conductorone_models::SFixed64Rules>(json),
+        "SInt32Rules" => roundtrip::<conductorone_models::SInt32Rules>(json),
+        "SInt64Rules" => roundtrip::<conductorone_models::SInt64Rules>(json),
+        "SaveToVault" => roundtrip::<conductorone_models::SaveToVault>(json),
+        "SelectField" => roundtrip::<conductorone_models::SelectField>(json),
+        "SelectFieldType" => roundtrip::<conductorone_models::SelectFieldType>(json),
+        "SelectOption" => roundtrip::<conductorone_models::SelectOption>(json),
         "SelfApproval" => roundtrip::<conductorone_models::SelfApproval>(json),
+        "SharedProviderConfig" => {
+            roundtrip::<conductorone_models::SharedProviderConfig>(json)
+        }
+        "SkipStep" => roundtrip::<conductorone_models::SkipStep>(json),
+        "StringMapRules" => roundtrip::<conductorone_models::StringMapRules>(json),
+        "StringRules" => roundtrip::<conductorone_models::StringRules>(json),
+        "StringSliceField" => roundtrip::<conductorone_models::StringSliceField>(json),
+        "TextField" => roundtrip::<conductorone_models::TextField>(json),
+        "TimestampRules" => roundtrip::<conductorone_models::TimestampRules>(json),
+        "ToggleField" => roundtrip::<conductorone_models::ToggleField>(json),
+        "UInt32Rules" => roundtrip::<conductorone_models::UInt32Rules>(json),
+        "UInt64Rules" => roundtrip::<conductorone_models::UInt64Rules>(json),
+        "UnconfiguredProvision" => {
+            roundtrip::<conductorone_models::UnconfiguredProvision>(json)
+        }
         "UserApproval" => roundtrip::<conductorone_models::UserApproval>(json),
+        "UserProviderConfig" => {
+            roundtrip::<conductorone_models::UserProviderConfig>(json)
+        }
+        "UserProvisioner" => roundtrip::<conductorone_models::UserProvisioner>(json),
         "Wait" => roundtrip::<conductorone_models::Wait>(json),
         "WaitCondition" => roundtrip::<conductorone_models::WaitCondition>(json),
+        "WaitDuration" => roundtrip::<conductorone_models::WaitDuration>(json),
+        "WaitUntilTime" => roundtrip::<conductorone_models::WaitUntilTime>(json),
         "WebhookApproval" => roundtrip::<conductorone_models::WebhookApproval>(json),
         "WebhookProvision" => roundtrip::<conductorone_models::WebhookProvision>(json),
+        "WellKnownRegex" => roundtrip::<conductorone_models::WellKnownRegex>(json),
         other => Err(format!("unknown model `{other}`")),
     }
 }

@@ -168,3 +168,107 @@ pub(crate) fn set_member<T, E: serde::de::Error>(
     *slot = Some(member);
     Ok(())
 }
+/// A JSON number read exactly where serde_json keeps numbers exactly (its
+/// `arbitrary_precision` feature hands them over as a map of their text).
+fn exact_number<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<serde_json::Number, A::Error> {
+    serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+}
+
+/// Reads an integer from a JSON number or a decimal string, as text.
+struct IntegerText;
+
+impl<'de> serde::de::Visitor<'de> for IntegerText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("an integer or a decimal string")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        if is_integer(v) {
+            Ok(v.to_owned())
+        } else {
+            Err(E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<String, A::Error> {
+        let number = exact_number(map)?;
+        let text = number.to_string();
+        if is_integer(&text) {
+            Ok(text)
+        } else {
+            Err(serde::de::Error::invalid_value(
+                serde::de::Unexpected::Other("a number with a fraction"),
+                &self,
+            ))
+        }
+    }
+}
+/// A 64-bit integer read from a JSON number or a decimal string, and
+/// written as a decimal string (`AS_STRING`, how protobuf JSON sends int64)
+/// or as a number.
+pub(crate) struct Int<const AS_STRING: bool>;
+
+impl<'de, const AS_STRING: bool> serde_with::DeserializeAs<'de, i64> for Int<AS_STRING> {
+    fn deserialize_as<D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        let text = d.deserialize_any(IntegerText)?;
+        text.parse().map_err(|_| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &"an integer of 64 bits",
+            )
+        })
+    }
+}
+
+impl<const AS_STRING: bool> serde_with::SerializeAs<i64> for Int<AS_STRING> {
+    fn serialize_as<S: serde::Serializer>(value: &i64, s: S) -> Result<S::Ok, S::Error> {
+        if AS_STRING {
+            s.collect_str(value)
+        } else {
+            s.serialize_i64(*value)
+        }
+    }
+}
+/// An integer of any size, read from a JSON number or a decimal string
+/// and written as a number.
+pub(crate) struct BigInt;
+
+impl<'de> serde_with::DeserializeAs<'de, num_bigint::BigInt> for BigInt {
+    fn deserialize_as<D: serde::Deserializer<'de>>(d: D) -> Result<num_bigint::BigInt, D::Error> {
+        let text = d.deserialize_any(IntegerText)?;
+        text.parse().map_err(|_| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &"an integer")
+        })
+    }
+}
+
+impl serde_with::SerializeAs<num_bigint::BigInt> for BigInt {
+    fn serialize_as<S: serde::Serializer>(
+        value: &num_bigint::BigInt,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let number: serde_json::Number = value
+            .to_string()
+            .parse()
+            .map_err(serde::ser::Error::custom)?;
+        serde::Serialize::serialize(&number, s)
+    }
+}

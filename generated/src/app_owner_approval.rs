@@ -6,6 +6,8 @@
 pub struct AppOwnerApproval {
     /// When true, a user who is an app owner may approve their own request in this step.
     pub allow_self_approval: Option<bool>,
+    /// When true, no one may approve more than one approval step of the same rule.
+    pub require_distinct_approvers: Option<bool>,
 }
 
 impl AppOwnerApproval {
@@ -14,6 +16,7 @@ impl AppOwnerApproval {
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,
+            require_distinct_approvers: Option::None,
         }
     }
     /// Sets `allowSelfApproval`.
@@ -22,6 +25,16 @@ impl AppOwnerApproval {
         allow_self_approval: impl Into<bool>,
     ) -> Self {
         self.allow_self_approval = Option::Some(allow_self_approval.into());
+        self
+    }
+    /// Sets `requireDistinctApprovers`.
+    pub fn with_require_distinct_approvers(
+        mut self,
+        require_distinct_approvers: impl Into<bool>,
+    ) -> Self {
+        self.require_distinct_approvers = Option::Some(
+            require_distinct_approvers.into(),
+        );
         self
     }
 }
@@ -41,6 +54,9 @@ impl serde::Serialize for AppOwnerApproval {
         let mut __map = __serializer.serialize_map(Option::None)?;
         if let Option::Some(__v) = &self.allow_self_approval {
             __map.serialize_entry("allowSelfApproval", __v)?;
+        }
+        if let Option::Some(__v) = &self.require_distinct_approvers {
+            __map.serialize_entry("requireDistinctApprovers", __v)?;
         }
         __map.end()
     }
@@ -65,6 +81,7 @@ impl<'de> serde::Deserialize<'de> for AppOwnerApproval {
                 mut __map: __A,
             ) -> Result<AppOwnerApproval, __A::Error> {
                 let mut __f0: Option<Option<bool>> = Option::None;
+                let mut __f1: Option<Option<bool>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
@@ -73,6 +90,14 @@ impl<'de> serde::Deserialize<'de> for AppOwnerApproval {
                             let __v = __map.next_value::<Option<bool>>()?;
                             crate::__rt::once(&mut __f0, "allowSelfApproval", __v)?;
                         }
+                        "requireDistinctApprovers" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(
+                                &mut __f1,
+                                "requireDistinctApprovers",
+                                __v,
+                            )?;
+                        }
                         _ => {
                             __map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -80,6 +105,7 @@ impl<'de> serde::Deserialize<'de> for AppOwnerApproval {
                 }
                 Result::Ok(AppOwnerApproval {
                     allow_self_approval: __f0.flatten(),
+                    require_distinct_approvers: __f1.flatten(),
                 })
             }
         }

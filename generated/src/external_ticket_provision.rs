@@ -10,6 +10,8 @@ pub struct ExternalTicketProvision {
     pub connector_id: Option<String>,
     /// Identifier of the external ticket provisioner configuration.
     pub external_ticket_provisioner_config_id: Option<String>,
+    /// Free-text instructions shown to whoever performs the provisioning.
+    pub instructions: Option<String>,
 }
 
 impl ExternalTicketProvision {
@@ -20,6 +22,7 @@ impl ExternalTicketProvision {
             app_id: Option::None,
             connector_id: Option::None,
             external_ticket_provisioner_config_id: Option::None,
+            instructions: Option::None,
         }
     }
     /// Sets `appId`.
@@ -40,6 +43,11 @@ impl ExternalTicketProvision {
         self.external_ticket_provisioner_config_id = Option::Some(
             external_ticket_provisioner_config_id.into(),
         );
+        self
+    }
+    /// Sets `instructions`.
+    pub fn with_instructions(mut self, instructions: impl Into<String>) -> Self {
+        self.instructions = Option::Some(instructions.into());
         self
     }
 }
@@ -66,6 +74,9 @@ impl serde::Serialize for ExternalTicketProvision {
         if let Option::Some(__v) = &self.external_ticket_provisioner_config_id {
             __map.serialize_entry("externalTicketProvisionerConfigId", __v)?;
         }
+        if let Option::Some(__v) = &self.instructions {
+            __map.serialize_entry("instructions", __v)?;
+        }
         __map.end()
     }
 }
@@ -91,6 +102,7 @@ impl<'de> serde::Deserialize<'de> for ExternalTicketProvision {
                 let mut __f0: Option<Option<String>> = Option::None;
                 let mut __f1: Option<Option<String>> = Option::None;
                 let mut __f2: Option<Option<String>> = Option::None;
+                let mut __f3: Option<Option<String>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
@@ -111,6 +123,10 @@ impl<'de> serde::Deserialize<'de> for ExternalTicketProvision {
                                 __v,
                             )?;
                         }
+                        "instructions" => {
+                            let __v = __map.next_value::<Option<String>>()?;
+                            crate::__rt::once(&mut __f3, "instructions", __v)?;
+                        }
                         _ => {
                             __map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -120,6 +136,7 @@ impl<'de> serde::Deserialize<'de> for ExternalTicketProvision {
                     app_id: __f0.flatten(),
                     connector_id: __f1.flatten(),
                     external_ticket_provisioner_config_id: __f2.flatten(),
+                    instructions: __f3.flatten(),
                 })
             }
         }

@@ -14,15 +14,18 @@ pub struct Policy {
     pub display_name: Option<String>,
     /// Unique identifier of the policy.
     pub id: Option<String>,
-    /// Maps a policy type string to the steps of the policy. Kept from an older design, it should hold exactly one entry.
+    /// Step lists by key. The baseline list is keyed by the lowercase policy type (such as `grant`); the others have opaque keys that `rules` refer to.
     pub policy_steps: Option<indexmap::IndexMap<String, PolicySteps>>,
-    /// The kind of policy; it also serves as the key for looking up `policy_steps`.
+    /// The kind of policy; its lowercase name is the key of the baseline list in `policy_steps`.
     pub policy_type: Option<PolicyPolicyType>,
     /// Ordered actions that run once the policy has finished processing.
     pub post_actions: Option<Vec<PolicyPostActions>>,
     /// When true, tasks are reassigned to the delegates that users have configured on their own accounts.
+    #[deprecated(
+        note = "No longer used; delegate reassignment is set on the policy step instead."
+    )]
     pub reassign_tasks_to_delegates: Option<bool>,
-    /// The list of rules attached to the policy.
+    /// Conditional rules, tried in order: the first that matches picks a step list from `policy_steps`; when none matches, the baseline list is used.
     pub rules: Option<Vec<Rule>>,
     /// Tells whether this is a built-in system policy; such policies are read-only.
     pub system_builtin: Option<bool>,
@@ -101,6 +104,9 @@ impl Policy {
         self
     }
     /// Sets `reassignTasksToDelegates`.
+    #[deprecated(
+        note = "No longer used; delegate reassignment is set on the policy step instead."
+    )]
     pub fn with_reassign_tasks_to_delegates(
         mut self,
         reassign_tasks_to_delegates: impl Into<bool>,

@@ -15,6 +15,8 @@ pub struct Provision {
     ///   - webhook
     ///   - multiStep
     ///   - externalTicket
+    ///   - unconfigured
+    ///   - action
     pub provision_policy: Option<ProvisionPolicy>,
     /// Identifies the app and app entitlement to provision, plus the app user and grant duration when known.
     pub provision_target: Option<ProvisionTarget>,

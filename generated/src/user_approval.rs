@@ -6,6 +6,8 @@
 pub struct UserApproval {
     /// When true, a listed user who is also the target of the ticket may approve their own request.
     pub allow_self_approval: Option<bool>,
+    /// When true, no one may approve more than one approval step of the same rule.
+    pub require_distinct_approvers: Option<bool>,
     /// Users assigned to approve.
     pub user_ids: Option<Vec<String>>,
 }
@@ -16,6 +18,7 @@ impl UserApproval {
     pub fn new() -> Self {
         Self {
             allow_self_approval: Option::None,
+            require_distinct_approvers: Option::None,
             user_ids: Option::None,
         }
     }
@@ -25,6 +28,16 @@ impl UserApproval {
         allow_self_approval: impl Into<bool>,
     ) -> Self {
         self.allow_self_approval = Option::Some(allow_self_approval.into());
+        self
+    }
+    /// Sets `requireDistinctApprovers`.
+    pub fn with_require_distinct_approvers(
+        mut self,
+        require_distinct_approvers: impl Into<bool>,
+    ) -> Self {
+        self.require_distinct_approvers = Option::Some(
+            require_distinct_approvers.into(),
+        );
         self
     }
     /// Sets `userIds`.
@@ -49,6 +62,9 @@ impl serde::Serialize for UserApproval {
         let mut __map = __serializer.serialize_map(Option::None)?;
         if let Option::Some(__v) = &self.allow_self_approval {
             __map.serialize_entry("allowSelfApproval", __v)?;
+        }
+        if let Option::Some(__v) = &self.require_distinct_approvers {
+            __map.serialize_entry("requireDistinctApprovers", __v)?;
         }
         if let Option::Some(__v) = &self.user_ids {
             __map.serialize_entry("userIds", __v)?;
@@ -76,7 +92,8 @@ impl<'de> serde::Deserialize<'de> for UserApproval {
                 mut __map: __A,
             ) -> Result<UserApproval, __A::Error> {
                 let mut __f0: Option<Option<bool>> = Option::None;
-                let mut __f1: Option<Option<Vec<String>>> = Option::None;
+                let mut __f1: Option<Option<bool>> = Option::None;
+                let mut __f2: Option<Option<Vec<String>>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
@@ -85,9 +102,17 @@ impl<'de> serde::Deserialize<'de> for UserApproval {
                             let __v = __map.next_value::<Option<bool>>()?;
                             crate::__rt::once(&mut __f0, "allowSelfApproval", __v)?;
                         }
+                        "requireDistinctApprovers" => {
+                            let __v = __map.next_value::<Option<bool>>()?;
+                            crate::__rt::once(
+                                &mut __f1,
+                                "requireDistinctApprovers",
+                                __v,
+                            )?;
+                        }
                         "userIds" => {
                             let __v = __map.next_value::<Option<Vec<String>>>()?;
-                            crate::__rt::once(&mut __f1, "userIds", __v)?;
+                            crate::__rt::once(&mut __f2, "userIds", __v)?;
                         }
                         _ => {
                             __map.next_value::<serde::de::IgnoredAny>()?;
@@ -96,7 +121,8 @@ impl<'de> serde::Deserialize<'de> for UserApproval {
                 }
                 Result::Ok(UserApproval {
                     allow_self_approval: __f0.flatten(),
-                    user_ids: __f1.flatten(),
+                    require_distinct_approvers: __f1.flatten(),
+                    user_ids: __f2.flatten(),
                 })
             }
         }

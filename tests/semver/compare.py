@@ -42,9 +42,10 @@ def semver_checks_binary():
     sys.exit("cargo-semver-checks not found: cargo install cargo-semver-checks --locked --root target/tools")
 
 
-def generate(codegen, docs, out):
+def generate(codegen, docs, out, overlay=None):
     shutil.rmtree(out, ignore_errors=True)
-    r = run([codegen, "generate", "--spec", docs, "--out", out, "--crate-name", "semver-models"])
+    extra = ["--overlay", overlay] if overlay else []
+    r = run([codegen, "generate", "--spec", docs, "--out", out, "--crate-name", "semver-models"] + extra)
     if r.returncode != 0:
         sys.exit(f"generate {docs} failed:\n{r.stderr}")
     shutil.copy(os.path.join(ROOT, "Cargo.lock"), os.path.join(out, "Cargo.lock"))
@@ -117,6 +118,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--versions", default=",".join(DEFAULT_VERSIONS))
+    ap.add_argument(
+        "--typescript",
+        action="store_true",
+        help="compare the 2024 Python docs (0.14.8) with the 2026 TypeScript docs (1.2.2) instead, "
+        "each with the overlay derived from its OpenAPI document",
+    )
     args = ap.parse_args()
     versions = args.versions.split(",")
     codegen = os.path.join(ROOT, "target/debug/codegen")
@@ -125,12 +132,29 @@ def main():
     tool = semver_checks_binary()
     work = os.path.join(ROOT, "target/semver")
     disagreements = 0
-    for old_v, new_v in zip(versions, versions[1:]):
-        docs = lambda v: os.path.join(args.shared, f"corpus/conductorone-python-{v}/docs")
+    if args.typescript:
+        pairs = [("python-0.14.8", "typescript-1.2.2")]
+    else:
+        pairs = [(f"python-{a}", f"python-{b}") for a, b in zip(versions, versions[1:])]
+    for old_v, new_v in pairs:
+        corpus = lambda v: os.path.join(args.shared, f"corpus/conductorone-{v}")
+        docs = lambda v: os.path.join(corpus(v), "docs")
+        overlays = {}
+        if args.typescript:
+            for v in (old_v, new_v):
+                overlays[v] = os.path.join(work, f"{v}-overlay.toml")
+                os.makedirs(work, exist_ok=True)
+                r = run([codegen, "overlay", "--openapi", os.path.join(corpus(v), "openapi.yaml"),
+                         "--spec", docs(v), "--out", overlays[v]])
+                if r.returncode != 0:
+                    sys.exit(f"overlay {v} failed:\n{r.stderr}")
         old, new = os.path.join(work, old_v), os.path.join(work, new_v)
-        generate(codegen, docs(old_v), old)
-        generate(codegen, docs(new_v), new)
-        r = run([codegen, "diff", "--old", docs(old_v), "--new", docs(new_v), "--format", "json"])
+        generate(codegen, docs(old_v), old, overlays.get(old_v))
+        generate(codegen, docs(new_v), new, overlays.get(new_v))
+        cmd = [codegen, "diff", "--old", docs(old_v), "--new", docs(new_v), "--format", "json"]
+        if overlays:
+            cmd += ["--old-overlay", overlays[old_v], "--new-overlay", overlays[new_v]]
+        r = run(cmd)
         report = json.loads(r.stdout)
         changes = report["changes"]
         breaking = [c for c in changes if c["breaking"]]
@@ -139,7 +163,9 @@ def main():
         for lint, _ in found:
             by_lint[lint] = by_lint.get(lint, 0) + 1
         print(f"== {old_v} -> {new_v}")
-        print(f"   report: {len(breaking)} breaking, {len(changes) - len(breaking)} non-breaking, bump {report['bump']}")
+        notation = sum(1 for c in changes if c.get("notation"))
+        print(f"   report: {len(breaking)} breaking ({notation} of them the docs' notation only), "
+              f"{len(changes) - len(breaking)} non-breaking, bump {report['bump']}")
         print(f"   cargo-semver-checks: {len(found)} findings: {by_lint}")
         owner = owners(os.path.join(old, "api.json"))
         owner.update(owners(os.path.join(new, "api.json")))

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::names::Names;
-use crate::ir::{Int, Ir, Kind, Literal, Model, Presence, Tagging, Type};
+use crate::ir::{Int, Ir, Kind, Literal, Model, Presence, Role, Tagging, Type};
 
 /// The public API of a generated crate.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,10 @@ pub struct ApiModel {
     /// Whether it is deprecated.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
+    /// Whether its keys are the SDK's own names (operation wrappers, the
+    /// security schemes), not the API's JSON.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sdk: bool,
     /// What it is.
     pub kind: ApiKind,
 }
@@ -240,11 +244,19 @@ fn model(ir: &Ir, names: &Names, model: &Model) -> ApiModel {
             },
         },
     };
+    let sdk = match &model.kind {
+        Kind::Object(o) => match o.role {
+            Role::Operation | Role::Security => true,
+            Role::Schema | Role::Error => false,
+        },
+        Kind::Enum(_) | Kind::Union(_) => false,
+    };
     ApiModel {
         key: model.key.clone(),
         path: rust_path(names, model),
         file: model.source.file.clone(),
         deprecated: model.deprecated.is_some(),
+        sdk,
         kind,
     }
 }

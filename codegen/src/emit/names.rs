@@ -126,10 +126,11 @@ impl Names {
         modules.insert(None, root_modules);
         // Models first, so that a model keeps its own name over a oneof enum.
         for model in &ir.models {
-            let base = ident(&model.name.to_upper_camel_case()).to_string();
+            let base = ident(&type_name(&model.name)).to_string();
             let taken = types.entry(model.module.clone()).or_default();
             let ty = unique(&base, taken);
-            names.renamed(model, model.source.line, &base, &ty);
+            let title = format!("# {}", model.name);
+            names.renamed(model, model.source.line, "the model", &title, &base, &ty);
             let mut module = ty.to_snake_case();
             if !is_plain_ident(&module) || module.starts_with("__") {
                 module.push_str("_model");
@@ -153,13 +154,23 @@ impl Names {
         names
     }
 
-    fn renamed(&mut self, model: &Model, line: usize, base: &str, name: &str) {
+    /// Warns when a name had to change to stay unique: `what` says whose
+    /// name it is, `text` is the line as written when it is known.
+    fn renamed(
+        &mut self,
+        model: &Model,
+        line: usize,
+        what: &str,
+        text: &str,
+        base: &str,
+        name: &str,
+    ) {
         if base != name {
             self.warnings.push(Diagnostic::new(
                 &model.source.file,
                 line,
-                format!("`{base}` is taken in the generated code: named `{name}`"),
-                format!("# {}", model.name),
+                format!("{what}: `{base}` is taken in the generated code, so it is named `{name}`"),
+                text,
             ));
         }
     }
@@ -174,7 +185,8 @@ impl Names {
                 base.clone()
             } else {
                 let name = unique(&base, &mut taken);
-                self.renamed(model, field.source.line, &base, &name);
+                let what = format!("field `{}`", field.name);
+                self.renamed(model, field.source.line, &what, "", &base, &name);
                 name
             };
             parts.fields.push(name);
@@ -187,7 +199,8 @@ impl Names {
                 want.clone()
             };
             let enum_name = unique(&base, types);
-            self.renamed(model, oneof.source.line, &want, &enum_name);
+            let what = format!("the enum of oneof `{}`", oneof.name);
+            self.renamed(model, oneof.source.line, &what, "", &want, &enum_name);
             let want = ident(&oneof.name.to_snake_case()).to_string();
             let base = if taken.contains(&want) {
                 format!("{}_oneof", want.trim_start_matches("r#"))
@@ -195,7 +208,8 @@ impl Names {
                 want.clone()
             };
             let field = unique(&base, &mut taken);
-            self.renamed(model, oneof.source.line, &want, &field);
+            let what = format!("the field of oneof `{}`", oneof.name);
+            self.renamed(model, oneof.source.line, &what, "", &want, &field);
             let mut variants = BTreeSet::new();
             let variants = oneof
                 .members
@@ -203,7 +217,8 @@ impl Names {
                 .map(|m| {
                     let base = variant_name(&m.wire);
                     let v = unique(&base, &mut variants);
-                    self.renamed(model, oneof.source.line, &base, &v);
+                    let what = format!("member `{}` of oneof `{}`", m.wire, oneof.name);
+                    self.renamed(model, oneof.source.line, &what, "", &base, &v);
                     v
                 })
                 .collect();
@@ -227,7 +242,8 @@ impl Names {
             .map(|m| {
                 let base = variant_name(&m.name);
                 let v = unique(&base, &mut taken);
-                self.renamed(model, model.source.line, &base, &v);
+                let what = format!("union member `{}`", m.name);
+                self.renamed(model, model.source.line, &what, "", &base, &v);
                 v
             })
             .collect();
@@ -293,6 +309,51 @@ pub(super) fn enum_parts(e: &Enum) -> Parts {
         unknown: "Unknown".into(),
         ..Parts::default()
     }
+}
+
+/// A model's Rust name from its title, in UpperCamel with acronyms and
+/// words after digits capitalised alike, so that the titles two SDKs give
+/// the same model (`C1APIAppV1Thing`, `C1ApiAppV1Thing`) are one name.
+/// (heck keeps `C1API` one word, `C1Api` two; the words are split here.)
+pub(super) fn type_name(title: &str) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        let starts = c.is_uppercase()
+            && i > 0
+            && match chars[i - 1] {
+                p if p.is_lowercase() || p.is_ascii_digit() => true,
+                p if p.is_uppercase() => chars.get(i + 1).is_some_and(|n| n.is_lowercase()),
+                _ => false,
+            };
+        if starts && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect()
 }
 
 /// True for a name that is an identifier as it stands (no keyword). syn
@@ -428,6 +489,17 @@ impl quote::ToTokens for StdName {
 mod tests {
     use super::*;
     use crate::ir::EnumValue;
+
+    #[test]
+    fn type_names_agree_across_acronym_spellings() {
+        assert_eq!(type_name("C1APIAppV1Thing"), "C1ApiAppV1Thing");
+        assert_eq!(type_name("C1ApiAppV1Thing"), "C1ApiAppV1Thing");
+        assert_eq!(type_name("ABTest"), "AbTest");
+        assert_eq!(type_name("AWSExternalID"), "AwsExternalId");
+        assert_eq!(type_name("OAuth2Field1"), "OAuth2Field1");
+        assert_eq!(type_name("V2ChartSegment"), "V2ChartSegment");
+        assert_eq!(type_name("Self"), "Self");
+    }
 
     #[test]
     fn keywords() {

@@ -42,6 +42,7 @@ impl Ctx<'_, '_> {
         match self.entry.section {
             Section::Operations => Role::Operation,
             Section::Errors => Role::Error,
+            _ if self.entry.doc.title == "Security" => Role::Security,
             Section::Schemas | Section::Utils | Section::Other(_) => Role::Schema,
         }
     }
@@ -50,7 +51,7 @@ impl Ctx<'_, '_> {
     /// operation wrappers, and `Security`, the model the SDK always
     /// generates to hold the API's security schemes.
     fn sdk_named(&self) -> bool {
-        self.role() == Role::Operation || self.entry.doc.title == "Security"
+        matches!(self.role(), Role::Operation | Role::Security)
     }
 
     pub(crate) fn object(&mut self, rows: &[FieldRow]) -> Object {
@@ -143,6 +144,12 @@ impl Ctx<'_, '_> {
             }
             let (wire, wire_source) = match facts.and_then(|f| f.wire.clone()) {
                 Some(w) => (w, WireSource::Overlay),
+                // An operation's fields are the SDK's own parameters, no JSON
+                // of the API: named in the Python form whatever the dialect
+                // (`appId` is `app_id`). The security schemes keep theirs.
+                None if self.role() == Role::Operation => {
+                    (doc_name.to_snake_case(), WireSource::Rule)
+                }
                 None if self.sdk_named() => (doc_name.clone(), WireSource::Rule),
                 None => (rule_key(&doc_name, self.style), WireSource::Rule),
             };
