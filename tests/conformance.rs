@@ -1,7 +1,7 @@
 //! The generated crate against the fixtures of `../shared`: every case of the
 //! spec's models, through the generated runner, judged by `conformance.py`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The generated runner (`generated/examples/roundtrip.rs`, built as this
@@ -10,16 +10,13 @@ fn runner() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_roundtrip"))
 }
 
-#[test]
-fn fixtures_of_the_spec_models_pass() {
-    let Some(shared) = e2e::shared_dir("fixtures_of_the_spec_models_pass") else {
-        return;
-    };
-    let spec = codegen::load(&e2e::repo_root().join("spec"), None).expect("spec loads");
+/// Runs `conformance.py` on the cases of the spec's models among the
+/// fixtures in `fixtures` and returns its last line.
+fn conformance(shared: &Path, fixtures: &Path) -> String {
+    let spec = codegen::load(&e2e::repo_root().join("spec"), &[]).expect("spec loads");
     let names: Vec<&str> = spec.ir.models.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names.len(), 117);
     let only = format!("^({})/", names.join("|"));
-    let fixtures = e2e::fixtures(&shared);
     let output = Command::new("python3")
         .arg(shared.join("tools/conformance.py"))
         .arg("--fixtures")
@@ -34,12 +31,35 @@ fn fixtures_of_the_spec_models_pass() {
         .expect("python3 runs conformance.py");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let last = stdout.lines().last().unwrap_or_default();
     assert!(
-        output.status.success() && last == "179 passed, 0 failed",
+        output.status.success(),
         "conformance failed ({}):\n{stdout}\n{stderr}",
         output.status
     );
+    stdout.lines().last().unwrap_or_default().to_string()
+}
+
+/// The 2024 SDK's cases: the spec keeps reading what that API sent.
+#[test]
+fn fixtures_of_the_2024_sdk_pass() {
+    let Some(shared) = e2e::shared_dir("fixtures_of_the_2024_sdk_pass") else {
+        return;
+    };
+    assert_eq!(
+        conformance(&shared, &e2e::fixtures(&shared)),
+        "179 passed, 0 failed"
+    );
+}
+
+/// The 2026 SDK's cases: the API the spec describes now, new models and
+/// int64 strings included.
+#[test]
+fn fixtures_of_the_2026_sdk_pass() {
+    let Some(shared) = e2e::shared_dir("fixtures_of_the_2026_sdk_pass") else {
+        return;
+    };
+    let fixtures = shared.join("fixtures/conductorone-typescript-1.2.2");
+    assert_eq!(conformance(&shared, &fixtures), "799 passed, 0 failed");
 }
 
 #[test]

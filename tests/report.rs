@@ -15,7 +15,7 @@ fn docs(shared: &Path, version: &str) -> PathBuf {
 
 fn report(shared: &Path, old: &str, new: &str) -> Report {
     let api = |v: &str| {
-        let loaded = codegen::load(&docs(shared, v), None).unwrap_or_else(|e| panic!("{v}: {e}"));
+        let loaded = codegen::load(&docs(shared, v), &[]).unwrap_or_else(|e| panic!("{v}: {e}"));
         codegen::emit::api::api(&loaded.ir)
     };
     diff(&api(old), &api(new), old, new)

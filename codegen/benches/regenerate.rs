@@ -113,7 +113,7 @@ fn whole_run(bencher: Bencher) {
     bencher
         .with_inputs(|| tempfile::tempdir().unwrap())
         .bench_values(|out| {
-            let resolved = codegen::load(&dir, None).unwrap();
+            let resolved = codegen::load(&dir, &[]).unwrap();
             let files = emit::emit(&resolved.ir, &options()).unwrap().files;
             codegen::output::write(&out.path().join("out"), &files).unwrap();
             out
@@ -129,7 +129,7 @@ fn no_op_run(bencher: Bencher) {
     let files = emit::emit(&resolved().ir, &options()).unwrap().files;
     codegen::output::write(&target, &files).unwrap();
     bencher.bench(|| {
-        let resolved = codegen::load(&dir, None).unwrap();
+        let resolved = codegen::load(&dir, &[]).unwrap();
         let files = emit::emit(&resolved.ir, &options()).unwrap().files;
         codegen::output::write(&target, &files).unwrap();
     });

@@ -27,8 +27,10 @@ use layout::{Place, Root, Section};
 use overlay::Overlay;
 pub(crate) use par::par_map;
 
-/// The overlay file looked for in the spec directory when none is named.
+/// The derived overlay looked for in the spec directory when none is named.
 pub const DEFAULT_OVERLAY: &str = "overlay.toml";
+/// The hand-written overlay read over it, when none is named.
+pub const HAND_OVERLAY: &str = "overlay.hand.toml";
 
 /// A spec document in memory: path relative to the spec root, and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,26 +265,33 @@ pub fn load_sources(sources: Vec<Source>, overlay: &Overlay) -> Result<Loaded> {
     load_spec(&Spec::in_memory(sources), overlay)
 }
 
-/// Reads, parses and resolves the spec in `dir` with the overlay at
-/// `overlay` (or the spec's own, if it has one).
-pub fn load(dir: &Path, overlay: Option<&Path>) -> Result<Loaded> {
-    let overlay = read_overlay(dir, overlay)?;
+/// Reads, parses and resolves the spec in `dir` with the overlays at
+/// `overlays` (or the spec's own; see [`read_overlay`]).
+pub fn load(dir: &Path, overlays: &[PathBuf]) -> Result<Loaded> {
+    let overlay = read_overlay(dir, overlays)?;
     load_spec(&read_spec(dir)?, &overlay)
 }
 
-/// Reads the overlay at `path`, or `DEFAULT_OVERLAY` in `spec` if it exists.
-pub fn read_overlay(spec: &Path, path: Option<&Path>) -> Result<Overlay> {
-    match path {
-        Some(p) => Overlay::read(p),
-        None => {
-            let p = spec.join(DEFAULT_OVERLAY);
-            if p.exists() {
-                Overlay::read(&p)
-            } else {
-                Ok(Overlay::default())
-            }
-        }
-    }
+/// Reads the overlays at `paths`, each over the ones before it; with none
+/// named, `DEFAULT_OVERLAY` and then `HAND_OVERLAY` in `spec`, those that
+/// exist.
+pub fn read_overlay(spec: &Path, paths: &[PathBuf]) -> Result<Overlay> {
+    let own: Vec<PathBuf>;
+    let paths = if paths.is_empty() {
+        own = [DEFAULT_OVERLAY, HAND_OVERLAY]
+            .iter()
+            .map(|name| spec.join(name))
+            .filter(|p| p.exists())
+            .collect();
+        &own
+    } else {
+        paths
+    };
+    let mut layers = paths.iter().map(|p| Overlay::read(p));
+    let Some(first) = layers.next() else {
+        return Ok(Overlay::default());
+    };
+    layers.try_fold(first?, |below, top| Ok(below.layered(top?)))
 }
 
 /// What `generate` is asked to do.
@@ -290,8 +299,8 @@ pub fn read_overlay(spec: &Path, path: Option<&Path>) -> Result<Overlay> {
 pub struct Generate {
     /// The spec directory.
     pub spec: PathBuf,
-    /// The overlay, if not the spec's own.
-    pub overlay: Option<PathBuf>,
+    /// The overlays, lowest first, if not the spec's own.
+    pub overlays: Vec<PathBuf>,
     /// The crate directory.
     pub out: PathBuf,
     /// Options of the emitted crate.
@@ -327,7 +336,7 @@ pub fn generate(job: &Generate) -> Result<Generated> {
             )),
         ));
     }
-    let overlay = read_overlay(&job.spec, job.overlay.as_deref())?;
+    let overlay = read_overlay(&job.spec, &job.overlays)?;
     generate_spec(
         &read_spec(&job.spec)?,
         &overlay,

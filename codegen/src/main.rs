@@ -54,12 +54,14 @@ enum Command {
         /// The spec after (a docs folder), or a crate's `api.json`.
         #[arg(long)]
         new: PathBuf,
-        /// The overlay of the old spec [default: OLD/overlay.toml if present].
+        /// The overlays of the old spec, each over the ones before
+        /// [default: OLD/overlay.toml, then OLD/overlay.hand.toml, if present].
         #[arg(long)]
-        old_overlay: Option<PathBuf>,
-        /// The overlay of the new spec [default: NEW/overlay.toml if present].
+        old_overlay: Vec<PathBuf>,
+        /// The overlays of the new spec, each over the ones before
+        /// [default: NEW/overlay.toml, then NEW/overlay.hand.toml, if present].
         #[arg(long)]
-        new_overlay: Option<PathBuf>,
+        new_overlay: Vec<PathBuf>,
         /// Markdown (for a pull request) or JSON (for tools).
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
@@ -96,9 +98,11 @@ struct Input {
     /// holding a `models` folder.
     #[arg(long, default_value = "spec")]
     spec: PathBuf,
-    /// A TOML file of facts the docs lack [default: SPEC/overlay.toml if present].
+    /// A TOML file of facts the docs lack; repeat it to stack files, each
+    /// over the ones before [default: SPEC/overlay.toml, then
+    /// SPEC/overlay.hand.toml, those present].
     #[arg(long)]
-    overlay: Option<PathBuf>,
+    overlay: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -157,7 +161,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ir { input } => {
-            let loaded = codegen::load(&input.spec, input.overlay.as_deref())?;
+            let loaded = codegen::load(&input.spec, &input.overlay)?;
             print("note", &loaded.notes);
             print("warning", &loaded.warnings);
             let json = serde_json::to_string_pretty(&loaded.ir).expect("IR serializes");
@@ -171,8 +175,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             new_overlay,
             format,
         } => {
-            let (old_api, old_notes) = api_of(&old, old_overlay.as_deref())?;
-            let (new_api, new_notes) = api_of(&new, new_overlay.as_deref())?;
+            let (old_api, old_notes) = api_of(&old, &old_overlay)?;
+            let (new_api, new_notes) = api_of(&new, &new_overlay)?;
             for w in old_notes.iter().chain(&new_notes) {
                 eprintln!("warning: {w}");
             }
@@ -194,7 +198,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let job = codegen::Generate {
                 spec: input.spec.clone(),
-                overlay: input.overlay,
+                overlays: input.overlay,
                 out: out.clone(),
                 emit: EmitOptions {
                     crate_name,
@@ -253,7 +257,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// gives; with the spec's warnings.
 fn api_of(
     path: &std::path::Path,
-    overlay: Option<&std::path::Path>,
+    overlays: &[PathBuf],
 ) -> Result<(codegen::emit::api::Api, Vec<Diagnostic>)> {
     if path.is_file() {
         let text = std::fs::read_to_string(path).map_err(|e| codegen::Error::Io {
@@ -266,7 +270,7 @@ fn api_of(
         })?;
         return Ok((api, Vec::new()));
     }
-    let loaded = codegen::load(path, overlay)?;
+    let loaded = codegen::load(path, overlays)?;
     Ok((codegen::emit::api::api(&loaded.ir), loaded.warnings))
 }
 

@@ -166,10 +166,8 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
     let matched = match_models(ir, &schemas);
     let style = key_style(ir, &schemas, &matched);
 
-    let mut overlay = Overlay {
-        key_style: Some(style),
-        ..Overlay::default()
-    };
+    let mut overlay = Overlay::default();
+    overlay.key_style = Some(style);
     let mut report = Report {
         matched_models: matched.len(),
         ..Report::default()

@@ -23,6 +23,11 @@
 //! entry must name a model and field of the spec, so a stale overlay is an
 //! error rather than a silent no-op. `codegen overlay` derives the file from
 //! an OpenAPI document.
+//!
+//! Overlays stack: a spec's `overlay.toml` (derived, rewritten by
+//! `codegen overlay`) is read first and its `overlay.hand.toml` (facts a
+//! maintainer states, which no derivation touches) over it; a fact in a
+//! later layer replaces the same fact in an earlier one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,6 +50,10 @@ pub struct Overlay {
     /// Where it was read from, for messages.
     #[serde(skip)]
     pub path: PathBuf,
+    /// When layered: the last file that named each model (`Model`) and
+    /// field (`Model.field`), where it is not `path`.
+    #[serde(skip)]
+    origins: BTreeMap<String, PathBuf>,
 }
 
 /// How the docs' field names become JSON keys.
@@ -141,6 +150,53 @@ impl Overlay {
         Self::parse(path, &text)
     }
 
+    /// `top` over `self`: each fact `top` states replaces the one here.
+    pub fn layered(mut self, top: Overlay) -> Overlay {
+        if top.key_style.is_some() {
+            self.key_style = top.key_style;
+        }
+        for (name, facts) in top.models {
+            let mine = self.models.entry(name.clone()).or_default();
+            self.origins.insert(name.clone(), top.path.clone());
+            if facts.discriminator.is_some() {
+                mine.discriminator = facts.discriminator;
+            }
+            if facts.mapping.is_some() {
+                mine.mapping = facts.mapping;
+            }
+            if facts.numeric.is_some() {
+                mine.numeric = facts.numeric;
+            }
+            for (field, fact) in facts.fields {
+                self.origins
+                    .insert(format!("{name}.{field}"), top.path.clone());
+                let mine = mine.fields.entry(field).or_default();
+                let FieldOverlay {
+                    wire,
+                    int64,
+                    format,
+                    nullable,
+                    constant,
+                } = fact;
+                mine.wire = wire.or(mine.wire.take());
+                mine.int64 = int64.or(mine.int64.take());
+                mine.format = format.or(mine.format.take());
+                mine.nullable = nullable.or(mine.nullable.take());
+                mine.constant = constant.or(mine.constant.take());
+            }
+        }
+        self
+    }
+
+    /// The file that stated the facts about `model` (or `model.field`).
+    pub fn origin(&self, model: &str, field: Option<&str>) -> &Path {
+        let key = match field {
+            Some(f) => format!("{model}.{f}"),
+            None => model.to_string(),
+        };
+        self.origins.get(&key).unwrap_or(&self.path)
+    }
+
     /// The facts about `model.field` (the docs' field name), if any.
     pub fn field(&self, model: &str, field: &str) -> Option<&FieldOverlay> {
         self.models.get(model)?.fields.get(unescaped(field))
@@ -189,5 +245,48 @@ pub fn toml_json(value: &toml::Value) -> Option<String> {
         toml::Value::Float(f) => Some(f.to_string()),
         toml::Value::Boolean(b) => Some(b.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(path: &str, text: &str) -> Overlay {
+        Overlay::parse(Path::new(path), text).unwrap()
+    }
+
+    #[test]
+    fn a_layer_replaces_only_the_facts_it_states() {
+        let derived = parse(
+            "derived.toml",
+            "key_style = \"lowerCamel\"\n\
+             [models.A.fields.x]\nwire = \"X\"\nint64 = true\n\
+             [models.A.fields.y]\nwire = \"Y\"\n\
+             [models.U]\ndiscriminator = \"kind\"\n",
+        );
+        let hand = parse(
+            "hand.toml",
+            "key_style = \"as-named\"\n\
+             [models.A.fields.x]\nint64 = false\nformat = \"int32\"\n\
+             [models.B.fields.z]\nnullable = true\n",
+        );
+        let both = derived.layered(hand);
+        assert_eq!(both.key_style, Some(KeyStyle::AsNamed));
+        let x = both.field("A", "x").unwrap();
+        assert_eq!(x.wire.as_deref(), Some("X"));
+        assert_eq!(x.int64, Some(false));
+        assert_eq!(x.format.as_deref(), Some("int32"));
+        assert_eq!(both.field("A", "y").unwrap().wire.as_deref(), Some("Y"));
+        assert_eq!(both.field("B", "z").unwrap().nullable, Some(true));
+        assert_eq!(
+            both.model("U").unwrap().discriminator.as_deref(),
+            Some("kind")
+        );
+        // Messages name the file that stated a fact last.
+        assert_eq!(both.origin("A", Some("x")), Path::new("hand.toml"));
+        assert_eq!(both.origin("A", Some("y")), Path::new("derived.toml"));
+        assert_eq!(both.origin("B", None), Path::new("hand.toml"));
+        assert_eq!(both.origin("U", None), Path::new("derived.toml"));
     }
 }

@@ -216,6 +216,58 @@ fn unresolvable_names_are_warned_and_the_overlay_settles_them() {
 }
 
 #[test]
+fn the_hand_overlay_is_read_over_the_derived_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tiny_spec(
+        tmp.path(),
+        "M",
+        "A model.",
+        "| `a` | *Optional[int]* | :heavy_minus_sign: | x |\n| `b` | *Optional[str]* | :heavy_minus_sign: | x |\n",
+    );
+    fs::write(
+        spec.join("overlay.toml"),
+        "[models.M.fields.a]\nwire = \"theA\"\nformat = \"int32\"\n",
+    )
+    .unwrap();
+    fs::write(
+        spec.join("overlay.hand.toml"),
+        "[models.M.fields.a]\nint64 = true\n[models.M.fields.b]\nwire = \"theB\"\n",
+    )
+    .unwrap();
+    let o = codegen(&["ir", "--spec", spec.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let fields = &ir["models"][0]["kind"]["object"]["fields"];
+    assert_eq!(fields[0]["wire"], "theA");
+    assert_eq!(fields[0]["ty"]["int"], "i64_string", "{}", fields[0]);
+    assert_eq!(fields[1]["wire"], "theB");
+
+    // Named on the command line, the files stack in the order given, and a
+    // stale fact is reported against the file that states it.
+    let stale = tmp.path().join("stale.toml");
+    fs::write(&stale, "[models.M.fields.gone]\nwire = \"x\"\n").unwrap();
+    let derived = spec.join("overlay.toml");
+    let o = codegen(&[
+        "ir",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--overlay",
+        derived.to_str().unwrap(),
+        "--overlay",
+        stale.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = text(&o.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}: overlay names field `M.gone`",
+            stale.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn ir_prints_the_models_as_json() {
     let o = codegen(&["ir"]);
     assert!(o.status.success());

@@ -11,7 +11,7 @@ use codegen::emit::{emit, EmitOptions, Files};
 
 fn generate(spec: &str, crate_name: &str) -> (codegen::Loaded, Files) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
-    let resolved = codegen::load(&dir, None).unwrap_or_else(|e| panic!("{e}"));
+    let resolved = codegen::load(&dir, &[]).unwrap_or_else(|e| panic!("{e}"));
     let options = EmitOptions {
         crate_name: crate_name.into(),
         command: "cargo run -p codegen -- generate".into(),
@@ -139,7 +139,7 @@ fn build_then_format_is_emit() {
         ("../tests/hard/spec", "hard-models"),
     ] {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
-        let resolved = codegen::load(&dir, None).unwrap_or_else(|e| panic!("{e}"));
+        let resolved = codegen::load(&dir, &[]).unwrap_or_else(|e| panic!("{e}"));
         let options = EmitOptions {
             crate_name: name.into(),
             command: "cargo run -p codegen -- generate".into(),

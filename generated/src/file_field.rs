@@ -11,7 +11,7 @@ pub struct FileField {
     /// Kinds of file that may be uploaded.
     pub accepted_file_types: Option<Vec<String>>,
     /// Largest file size allowed.
-    pub max_file_size: Option<num_bigint::BigInt>,
+    pub max_file_size: Option<i64>,
 }
 
 impl FileField {
@@ -38,10 +38,7 @@ impl FileField {
         self
     }
     /// Sets `maxFileSize`.
-    pub fn with_max_file_size(
-        mut self,
-        max_file_size: impl Into<num_bigint::BigInt>,
-    ) -> Self {
+    pub fn with_max_file_size(mut self, max_file_size: impl Into<i64>) -> Self {
         self.max_file_size = Option::Some(max_file_size.into());
         self
     }
@@ -95,8 +92,8 @@ impl serde::Serialize for FileField {
                 .serialize_entry(
                     "maxFileSize",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<true>,
                     >::new(__v),
                 )?;
         }
@@ -124,7 +121,7 @@ impl<'de> serde::Deserialize<'de> for FileField {
             ) -> Result<FileField, __A::Error> {
                 let mut __f0: Option<FileFieldView> = Option::None;
                 let mut __f1: Option<Option<Vec<String>>> = Option::None;
-                let mut __f2: Option<Option<num_bigint::BigInt>> = Option::None;
+                let mut __f2: Option<Option<i64>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
@@ -149,8 +146,8 @@ impl<'de> serde::Deserialize<'de> for FileField {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<true>>,
                                     >,
                                 >()?
                                 .into_inner();

@@ -9,7 +9,7 @@ pub struct Int64Field {
     /// The `view` oneof: at most one of `numberField` is set.
     pub view: Option<Int64FieldView>,
     /// Value the input starts with.
-    pub default_value: Option<num_bigint::BigInt>,
+    pub default_value: Option<i64>,
     /// Hint shown while the input is empty.
     pub placeholder: Option<String>,
     /// Checks the value must pass.
@@ -33,10 +33,7 @@ impl Int64Field {
         self
     }
     /// Sets `defaultValue`.
-    pub fn with_default_value(
-        mut self,
-        default_value: impl Into<num_bigint::BigInt>,
-    ) -> Self {
+    pub fn with_default_value(mut self, default_value: impl Into<i64>) -> Self {
         self.default_value = Option::Some(default_value.into());
         self
     }
@@ -97,8 +94,8 @@ impl serde::Serialize for Int64Field {
                 .serialize_entry(
                     "defaultValue",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<true>,
                     >::new(__v),
                 )?;
         }
@@ -131,7 +128,7 @@ impl<'de> serde::Deserialize<'de> for Int64Field {
                 mut __map: __A,
             ) -> Result<Int64Field, __A::Error> {
                 let mut __f0: Option<Int64FieldView> = Option::None;
-                let mut __f1: Option<Option<num_bigint::BigInt>> = Option::None;
+                let mut __f1: Option<Option<i64>> = Option::None;
                 let mut __f2: Option<Option<String>> = Option::None;
                 let mut __f3: Option<Option<Int64Rules>> = Option::None;
                 while let Option::Some(__key) = __map
@@ -154,8 +151,8 @@ impl<'de> serde::Deserialize<'de> for Int64Field {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<true>>,
                                     >,
                                 >()?
                                 .into_inner();

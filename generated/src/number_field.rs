@@ -5,11 +5,11 @@
 #[non_exhaustive]
 pub struct NumberField {
     /// Largest value offered.
-    pub max_value: Option<num_bigint::BigInt>,
+    pub max_value: Option<i64>,
     /// Smallest value offered.
-    pub min_value: Option<num_bigint::BigInt>,
+    pub min_value: Option<i64>,
     /// Amount the value changes by per step.
-    pub step: Option<num_bigint::BigInt>,
+    pub step: Option<i64>,
 }
 
 impl NumberField {
@@ -23,17 +23,17 @@ impl NumberField {
         }
     }
     /// Sets `maxValue`.
-    pub fn with_max_value(mut self, max_value: impl Into<num_bigint::BigInt>) -> Self {
+    pub fn with_max_value(mut self, max_value: impl Into<i64>) -> Self {
         self.max_value = Option::Some(max_value.into());
         self
     }
     /// Sets `minValue`.
-    pub fn with_min_value(mut self, min_value: impl Into<num_bigint::BigInt>) -> Self {
+    pub fn with_min_value(mut self, min_value: impl Into<i64>) -> Self {
         self.min_value = Option::Some(min_value.into());
         self
     }
     /// Sets `step`.
-    pub fn with_step(mut self, step: impl Into<num_bigint::BigInt>) -> Self {
+    pub fn with_step(mut self, step: impl Into<i64>) -> Self {
         self.step = Option::Some(step.into());
         self
     }
@@ -57,8 +57,8 @@ impl serde::Serialize for NumberField {
                 .serialize_entry(
                     "maxValue",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<true>,
                     >::new(__v),
                 )?;
         }
@@ -67,8 +67,8 @@ impl serde::Serialize for NumberField {
                 .serialize_entry(
                     "minValue",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<true>,
                     >::new(__v),
                 )?;
         }
@@ -77,8 +77,8 @@ impl serde::Serialize for NumberField {
                 .serialize_entry(
                     "step",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<true>,
                     >::new(__v),
                 )?;
         }
@@ -104,9 +104,9 @@ impl<'de> serde::Deserialize<'de> for NumberField {
                 self,
                 mut __map: __A,
             ) -> Result<NumberField, __A::Error> {
-                let mut __f0: Option<Option<num_bigint::BigInt>> = Option::None;
-                let mut __f1: Option<Option<num_bigint::BigInt>> = Option::None;
-                let mut __f2: Option<Option<num_bigint::BigInt>> = Option::None;
+                let mut __f0: Option<Option<i64>> = Option::None;
+                let mut __f1: Option<Option<i64>> = Option::None;
+                let mut __f2: Option<Option<i64>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
@@ -115,8 +115,8 @@ impl<'de> serde::Deserialize<'de> for NumberField {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<true>>,
                                     >,
                                 >()?
                                 .into_inner();
@@ -126,8 +126,8 @@ impl<'de> serde::Deserialize<'de> for NumberField {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<true>>,
                                     >,
                                 >()?
                                 .into_inner();
@@ -137,8 +137,8 @@ impl<'de> serde::Deserialize<'de> for NumberField {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<true>>,
                                     >,
                                 >()?
                                 .into_inner();

@@ -5,9 +5,9 @@
 #[non_exhaustive]
 pub struct WaitUntilTime {
     /// Hour of the day to wait for.
-    pub hours: Option<num_bigint::BigInt>,
+    pub hours: Option<i64>,
     /// Minute of the hour to wait for.
-    pub minutes: Option<num_bigint::BigInt>,
+    pub minutes: Option<i64>,
     /// Time zone the time of day is read in.
     pub timezone: Option<String>,
 }
@@ -23,12 +23,12 @@ impl WaitUntilTime {
         }
     }
     /// Sets `hours`.
-    pub fn with_hours(mut self, hours: impl Into<num_bigint::BigInt>) -> Self {
+    pub fn with_hours(mut self, hours: impl Into<i64>) -> Self {
         self.hours = Option::Some(hours.into());
         self
     }
     /// Sets `minutes`.
-    pub fn with_minutes(mut self, minutes: impl Into<num_bigint::BigInt>) -> Self {
+    pub fn with_minutes(mut self, minutes: impl Into<i64>) -> Self {
         self.minutes = Option::Some(minutes.into());
         self
     }
@@ -57,8 +57,8 @@ impl serde::Serialize for WaitUntilTime {
                 .serialize_entry(
                     "hours",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<false>,
                     >::new(__v),
                 )?;
         }
@@ -67,8 +67,8 @@ impl serde::Serialize for WaitUntilTime {
                 .serialize_entry(
                     "minutes",
                     &serde_with::ser::SerializeAsWrap::<
-                        num_bigint::BigInt,
-                        crate::__rt::BigInt,
+                        i64,
+                        crate::__rt::Int<false>,
                     >::new(__v),
                 )?;
         }
@@ -97,8 +97,8 @@ impl<'de> serde::Deserialize<'de> for WaitUntilTime {
                 self,
                 mut __map: __A,
             ) -> Result<WaitUntilTime, __A::Error> {
-                let mut __f0: Option<Option<num_bigint::BigInt>> = Option::None;
-                let mut __f1: Option<Option<num_bigint::BigInt>> = Option::None;
+                let mut __f0: Option<Option<i64>> = Option::None;
+                let mut __f1: Option<Option<i64>> = Option::None;
                 let mut __f2: Option<Option<String>> = Option::None;
                 while let Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
@@ -108,8 +108,8 @@ impl<'de> serde::Deserialize<'de> for WaitUntilTime {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<false>>,
                                     >,
                                 >()?
                                 .into_inner();
@@ -119,8 +119,8 @@ impl<'de> serde::Deserialize<'de> for WaitUntilTime {
                             let __v = __map
                                 .next_value::<
                                     serde_with::de::DeserializeAsWrap<
-                                        Option<num_bigint::BigInt>,
-                                        Option<crate::__rt::BigInt>,
+                                        Option<i64>,
+                                        Option<crate::__rt::Int<false>>,
                                     >,
                                 >()?
                                 .into_inner();

@@ -347,13 +347,17 @@ fn enumeration(
 
 fn check_overlay(index: &Index<'_>, errors: &mut Vec<Diagnostic>) {
     let overlay = index.input.overlay;
-    let file = overlay.path.display().to_string();
-    let problem = |message: String| Diagnostic::new(&file, 0, message, "");
+    let problem = |model: &str, field: Option<&str>, message: String| {
+        let file = overlay.origin(model, field).display().to_string();
+        Diagnostic::new(file, 0, message, "")
+    };
     for (model, facts) in &overlay.models {
         let Some(entry) = index.entry_by_key(model) else {
-            errors.push(problem(format!(
-                "overlay names model `{model}`, which no doc defines"
-            )));
+            errors.push(problem(
+                model,
+                None,
+                format!("overlay names model `{model}`, which no doc defines"),
+            ));
             continue;
         };
         let doc = entry.doc;
@@ -365,24 +369,36 @@ fn check_overlay(index: &Index<'_>, errors: &mut Vec<Diagnostic>) {
                 Body::Values(_) | Body::Union(_) => false,
             };
             if !known {
-                errors.push(problem(format!(
-                    "overlay names field `{model}.{field}`, which {} lacks",
-                    doc.path
-                )));
+                errors.push(problem(
+                    model,
+                    Some(field),
+                    format!(
+                        "overlay names field `{model}.{field}`, which {} lacks",
+                        doc.path
+                    ),
+                ));
             }
         }
         let is_union = matches!(doc.body, Body::Union(_));
         if (facts.discriminator.is_some() || facts.mapping.is_some()) && !is_union {
-            errors.push(problem(format!(
-                "overlay gives `{model}` a discriminator, but {} is not a union",
-                doc.path
-            )));
+            errors.push(problem(
+                model,
+                None,
+                format!(
+                    "overlay gives `{model}` a discriminator, but {} is not a union",
+                    doc.path
+                ),
+            ));
         }
         if facts.numeric.is_some() && !matches!(doc.body, Body::Values(_)) {
-            errors.push(problem(format!(
-                "overlay calls `{model}` numeric, but {} is not an enum",
-                doc.path
-            )));
+            errors.push(problem(
+                model,
+                None,
+                format!(
+                    "overlay calls `{model}` numeric, but {} is not an enum",
+                    doc.path
+                ),
+            ));
         }
     }
 }

@@ -129,7 +129,7 @@ pub(crate) fn tag(models: &mut [Model], overlay: &Overlay) -> Result<(), Vec<Dia
                     Ok(t) => Some(t),
                     Err(e) => {
                         errors.push(Diagnostic::new(
-                            overlay.path.display().to_string(),
+                            overlay.origin(&model.key, None).display().to_string(),
                             0,
                             format!("overlay, union `{}`: {e}", model.key),
                             "",
