@@ -79,6 +79,9 @@ def item_of(text):
     """The Rust type (last path segment) and member a finding names."""
     text = re.sub(r",? previously in file .*$", "", text)
     text = re.sub(r" in file .*$", "", text)
+    m = re.match(r"type (\S+) no longer ", text)  # derive_trait_impl_removed
+    if m:
+        return m.group(1).split("::")[-1], None
     m = re.match(r"(?:field|variant) (\w+) of (?:struct|enum) (\S+)", text)
     if m:
         return m.group(2).split("::")[-1], m.group(1)
