@@ -118,6 +118,10 @@ pub struct Field {
     /// Python docs not for collections and dates): where they do not,
     /// `presence` says null reads as absent, and the overlay may say more.
     pub nullable_stated: bool,
+    /// Whether the docs mark it required. `presence` may say otherwise: a
+    /// const may always be left out (the SDKs fill it in), but a union tells
+    /// its members apart only by a tag the docs require.
+    pub required_stated: bool,
     /// Description, if the docs give one.
     pub doc: Option<String>,
     /// An example value from the docs.

@@ -151,6 +151,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report.wires,
                 report.int64
             );
+            if !report.unmatched_models.is_empty() {
+                eprintln!(
+                    "models no schema matches, the docs alone decide ({}): {}",
+                    report.unmatched_models.len(),
+                    report.unmatched_models.join(", ")
+                );
+            }
             if !report.unsettled.is_empty() {
                 eprintln!(
                     "inferred keys the schemas do not settle ({}): {}",

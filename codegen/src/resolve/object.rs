@@ -134,6 +134,8 @@ impl Ctx<'_, '_> {
                     self.errors.push(d);
                 }
             }
+            let required_stated =
+                matches!(presence, Presence::Required | Presence::RequiredNullable);
             // A const may be left out whatever the docs say: the SDKs fill
             // it in (and a round trip leaves it out again).
             if let Type::Const(_) = ty {
@@ -162,6 +164,7 @@ impl Ctx<'_, '_> {
                 presence,
                 nullable_stated: self.nullable_stated(row)
                     || facts.is_some_and(|f| f.nullable.is_some()),
+                required_stated,
                 doc: description(&row.description),
                 example: row.example.clone(),
                 deprecated: row.deprecated.clone(),

@@ -173,7 +173,8 @@ fn fixed_value(models: &[Model], member: &Type, property: &str) -> Option<(Strin
         return None;
     };
     let field = object.fields.iter().find(|f| f.wire == property)?;
-    let required = field.presence == Presence::Required;
+    let required =
+        field.required_stated && matches!(field.presence, Presence::Required | Presence::Optional);
     let value = match &field.ty {
         Type::Const(Literal::String(s)) => s.clone(),
         Type::Ref(target) => match &find(models, target)?.kind {
