@@ -11,6 +11,7 @@
 pub mod api;
 mod docs;
 mod enumeration;
+mod fit;
 mod krate;
 mod names;
 mod object;
@@ -24,7 +25,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::ir::{Ir, Kind, Model, Type};
+use crate::ir::{Ir, Kind, Model};
 pub use krate::API_FILE;
 use names::{is_plain_ident, Names};
 use types::Scope;
@@ -55,8 +56,7 @@ struct Emit<'a> {
     ir: &'a Ir,
     names: &'a Names,
     options: &'a EmitOptions,
-    /// Models that are members of a union (directly, or through a union
-    /// that is): they carry what unions need to judge fit.
+    /// Models that carry what unions need to judge fit (see [`fit`]).
     fitted: BTreeSet<String>,
 }
 
@@ -143,7 +143,7 @@ impl<'a> Emit<'a> {
             ir,
             names,
             options,
-            fitted: fitted(ir),
+            fitted: fit::fitted(ir),
         }
     }
 
@@ -197,31 +197,6 @@ impl<'a> Emit<'a> {
             trailer: String::new(),
         })
     }
-}
-
-/// The models that unions hold, directly or through a union they hold.
-fn fitted(ir: &Ir) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut todo: Vec<&Model> = ir
-        .models
-        .iter()
-        .filter(|m| matches!(m.kind, Kind::Union(_)))
-        .collect();
-    while let Some(model) = todo.pop() {
-        let Kind::Union(u) = &model.kind else {
-            continue;
-        };
-        for member in &u.members {
-            if let Type::Ref(key) = &member.ty {
-                if out.insert(key.clone()) {
-                    if let Some(m) = ir.model(key) {
-                        todo.push(m);
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The public types of a model's file: its own, and its oneofs' enums.

@@ -148,21 +148,10 @@ pub(super) fn object(e: &Emit<'_>, model: &Model, object: &Object, scope: &Scope
     let constructors = constructors(&name, model, object, &slots, &extra, parts, scope);
     let serialize = serialize(&name, object, &slots, &extra, parts, scope);
     let deserialize = deserialize(&name, object, &slots, &extra, parts, scope);
-    let keys = e.fitted.contains(&model.key).then(|| {
-        let wires: Vec<&str> = object
-            .fields
-            .iter()
-            .filter(|f| !matches!(f.ty, Type::Opaque(_)))
-            .map(|f| f.wire.as_str())
-            .collect();
-        quote! {
-            impl #name {
-                /// The keys the docs list, for unions to judge fit.
-                #[doc(hidden)]
-                pub const __KEYS: &'static [&'static str] = &[#(#wires),*];
-            }
-        }
-    });
+    let keys = e
+        .fitted
+        .contains(&model.key)
+        .then(|| super::fit::object_fit(e, model, object, scope));
     quote! {
         #doc
         #dep
@@ -526,6 +515,12 @@ fn deserialize(
                         quote!(#option<#rust>),
                         scope.read(rust, adapter, true),
                         quote!(crate::__rt::required(#local, #wire)?),
+                    ),
+                    // Null is a value of `Any`: kept, not read as absent.
+                    (None, Presence::Optional) if matches!(p.field.ty, Type::Any) => (
+                        rust.clone(),
+                        scope.read(rust, adapter, false),
+                        quote!(#local),
                     ),
                     (None, Presence::Optional) => (
                         quote!(#option<#rust>),

@@ -11,7 +11,7 @@ use super::docs::{doc_attrs, model_doc};
 use super::names::ident;
 use super::types::Scope;
 use super::{deprecated_attr, Emit};
-use crate::ir::{Int, Kind, Literal, Model, Tagging, Type, Union};
+use crate::ir::{Model, Tagging, Type, Union};
 
 pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -> TokenStream {
     let name = e.names.ty(&model.key);
@@ -60,7 +60,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
             ),
         };
         readers.push(quote!(#read.map(#name::#v)));
-        fits.push(fit(e, scope, &member.ty));
+        fits.push(super::fit::member_fit(e, scope, &member.ty));
     }
     let names: Vec<&str> = union.members.iter().map(|m| m.name.as_str()).collect();
     // Each reader is an expression of `__v`, the value to read.
@@ -136,37 +136,6 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 let __value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 Self::__from_value(&__value).map_err(serde::de::Error::custom)
-            }
-        }
-    }
-}
-
-/// How well a value fits a member of a type.
-fn fit(e: &Emit<'_>, scope: &Scope, ty: &Type) -> TokenStream {
-    match ty {
-        Type::String => quote!(crate::__rt::string(__value)),
-        Type::Int(Int::Big | Int::I64 | Int::I64String) => quote!(crate::__rt::integer(__value)),
-        Type::Float => quote!(crate::__rt::float(__value)),
-        Type::Number | Type::Decimal => quote!(crate::__rt::number(__value)),
-        Type::Bool => quote!(crate::__rt::boolean(__value)),
-        Type::Any | Type::Opaque(_) => quote!(crate::__rt::any(__value)),
-        Type::DateTime | Type::Date | Type::Temporal => quote!(crate::__rt::temporal(__value)),
-        Type::Bytes | Type::List(_) => quote!(crate::__rt::list(__value)),
-        Type::Map(_) => quote!(crate::__rt::map(__value)),
-        Type::Const(l) => {
-            let json = Literal::json(l);
-            quote!(crate::__rt::constant(__value, #json))
-        }
-        Type::Ref(key) => {
-            let ty: TokenStream = scope.model(key);
-            match e.ir.model(key).map(|m| &m.kind) {
-                Some(Kind::Object(_)) => quote!(crate::__rt::object(__value, #ty::__KEYS)),
-                Some(Kind::Enum(en)) if en.numeric => {
-                    quote!(crate::__rt::numeric_enumeration(__value, #ty::__is_known))
-                }
-                Some(Kind::Enum(_)) => quote!(crate::__rt::enumeration(__value, #ty::__is_known)),
-                Some(Kind::Union(_)) => quote!(#ty::__fit(__value)),
-                None => quote!(crate::__rt::any(__value)),
             }
         }
     }

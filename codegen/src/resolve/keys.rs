@@ -103,18 +103,17 @@ pub(crate) fn key_style(docs: &[Doc], overlay: &Overlay) -> KeyEvidence {
 }
 
 /// The JSON key a field name stands for under the docs' naming rules:
-/// the Python escape dropped (`from_`), the SDKs' renames of `@` and `.`
-/// undone (`at_type`, TypeScript's `atType`, `dot_metadata`), then the
-/// style.
+/// the Python escape dropped (`from_`), the SDKs' renames undone (`dot_x`
+/// is `.x`; `at_type`, TypeScript's `atType`, is protobuf's `@type`), then
+/// the style. Other `at_` names are words (`at_effective_date` is
+/// `atEffectiveDate`).
 pub fn rule_key(name: &str, style: KeyStyle) -> String {
     let name = unescaped(name);
-    if name == "atType" {
+    if name == "atType" || name == "at_type" {
         return "@type".into();
     }
-    for (prefix, sigil) in [("at_", "@"), ("dot_", ".")] {
-        if let Some(rest) = name.strip_prefix(prefix) {
-            return format!("{sigil}{}", styled(rest, style));
-        }
+    if let Some(rest) = name.strip_prefix("dot_") {
+        return format!(".{}", styled(rest, style));
     }
     styled(name, style)
 }
@@ -416,6 +415,7 @@ mod tests {
         assert_eq!(rule_key("at_type", camel), "@type");
         assert_eq!(rule_key("atType", camel), "@type");
         assert_eq!(rule_key("atLeastOne", camel), "atLeastOne");
+        assert_eq!(rule_key("at_effective_date", camel), "atEffectiveDate");
         assert_eq!(rule_key("dot_metadata", KeyStyle::AsNamed), ".metadata");
         assert_eq!(rule_key("from_", camel), "from");
         assert_eq!(

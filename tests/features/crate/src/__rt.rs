@@ -382,17 +382,38 @@ const LAX: Fit = Fit {
     exact: false,
 };
 
-/// An object: the more of its documented keys the value sets (to
-/// something other than null, which a round trip may drop), the better.
-pub(crate) fn object(value: &serde_json::Value, keys: &[&str]) -> Option<Fit> {
-    let map = value.as_object()?;
-    Some(Fit {
-        fields: keys
-            .iter()
-            .filter(|k| map.get(**k).is_some_and(|v| !v.is_null()))
-            .count(),
-        ..EXACT
-    })
+/// An object's fit: the more keys the value sets, its own and its nested
+/// models', the better.
+pub(crate) fn fields(n: usize) -> Fit {
+    Fit { fields: n, ..EXACT }
+}
+
+/// How many of `keys` an object sets (to something other than null, which
+/// a round trip may drop).
+pub(crate) fn keys_set(map: &serde_json::Map<String, serde_json::Value>, keys: &[&str]) -> usize {
+    keys.iter().filter(|k| set(map, k).is_some()).count()
+}
+
+/// The value under `key`, unless absent or null.
+pub(crate) fn set<'v>(
+    map: &'v serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Option<&'v serde_json::Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+/// The keys a nested model's value sets, as its holder counts them.
+pub(crate) fn nested(fit: Option<Fit>) -> usize {
+    fit.map_or(0, |f| f.fields)
+}
+
+/// The keys the items of a list (or the values of a map) set.
+pub(crate) fn items(value: &serde_json::Value, count: fn(&serde_json::Value) -> usize) -> usize {
+    match value {
+        serde_json::Value::Array(items) => items.iter().map(count).sum(),
+        serde_json::Value::Object(map) => map.values().map(count).sum(),
+        _ => 0,
+    }
 }
 
 pub(crate) fn string(value: &serde_json::Value) -> Option<Fit> {

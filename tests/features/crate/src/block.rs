@@ -40,9 +40,18 @@ impl Block {
 }
 
 impl Block {
-    /// The keys the docs list, for unions to judge fit.
+    /// How well a value fits it, for unions that hold it.
     #[doc(hidden)]
-    pub const __KEYS: &'static [&'static str] = &["width", "height", "depth"];
+    pub fn __fit(
+        __value: &serde_json::Value,
+    ) -> ::core::option::Option<crate::__rt::Fit> {
+        let __map = __value.as_object()?;
+        ::core::option::Option::Some(
+            crate::__rt::fields(
+                crate::__rt::keys_set(__map, &["width", "height", "depth"]),
+            ),
+        )
+    }
 }
 
 impl serde::Serialize for Block {

@@ -55,7 +55,7 @@ impl Dimension {
             ),
             (
                 "Extent",
-                crate::__rt::object(__value, Extent::__KEYS),
+                Extent::__fit(__value),
                 |__v: &serde_json::Value| -> Result<Dimension, ::std::string::String> {
                     crate::__rt::read::<Extent>(__v).map(Dimension::Extent)
                 },
@@ -81,7 +81,7 @@ impl Dimension {
                 crate::__rt::string(__value),
                 crate::__rt::integer(__value),
                 crate::__rt::float(__value),
-                crate::__rt::object(__value, Extent::__KEYS),
+                Extent::__fit(__value),
                 crate::__rt::list(__value),
             ],
         )

@@ -21,14 +21,14 @@ impl Footprint {
         let __candidates: [crate::__rt::Candidate<Footprint>; 2usize] = [
             (
                 "Extent",
-                crate::__rt::object(__value, Extent::__KEYS),
+                Extent::__fit(__value),
                 |__v: &serde_json::Value| -> Result<Footprint, ::std::string::String> {
                     crate::__rt::read::<Extent>(__v).map(Footprint::Extent)
                 },
             ),
             (
                 "Block",
-                crate::__rt::object(__value, Block::__KEYS),
+                Block::__fit(__value),
                 |__v: &serde_json::Value| -> Result<Footprint, ::std::string::String> {
                     crate::__rt::read::<Block>(__v).map(Footprint::Block)
                 },

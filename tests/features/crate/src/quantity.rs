@@ -25,7 +25,7 @@ impl Quantity {
         let __candidates: [crate::__rt::Candidate<Quantity>; 4usize] = [
             (
                 "Block",
-                crate::__rt::object(__value, Block::__KEYS),
+                Block::__fit(__value),
                 |__v: &serde_json::Value| -> Result<Quantity, ::std::string::String> {
                     crate::__rt::read::<Block>(__v).map(Quantity::Block)
                 },

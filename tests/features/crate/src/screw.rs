@@ -32,9 +32,16 @@ impl Screw {
 }
 
 impl Screw {
-    /// The keys the docs list, for unions to judge fit.
+    /// How well a value fits it, for unions that hold it.
     #[doc(hidden)]
-    pub const __KEYS: &'static [&'static str] = &["style", "lengthMm"];
+    pub fn __fit(
+        __value: &serde_json::Value,
+    ) -> ::core::option::Option<crate::__rt::Fit> {
+        let __map = __value.as_object()?;
+        ::core::option::Option::Some(
+            crate::__rt::fields(crate::__rt::keys_set(__map, &["style", "lengthMm"])),
+        )
+    }
 }
 
 impl serde::Serialize for Screw {

@@ -347,13 +347,13 @@ impl<'de> serde::Deserialize<'de> for Tool {
                     Option<indexmap::IndexMap<String, indexmap::IndexMap<String, Bin>>>,
                 > = Option::None;
                 let mut __f13: Option<Option<Box<Tool>>> = Option::None;
-                let mut __f14: Option<Option<serde_json::Value>> = Option::None;
+                let mut __f14: Option<serde_json::Value> = Option::None;
                 let mut __f15: Option<Option<ToolCode>> = Option::None;
                 let mut __f16: Option<Option<String>> = Option::None;
                 let mut __f17: Option<()> = Option::None;
                 let mut __f18: Option<Option<LegacyRack>> = Option::None;
-                let mut __f19: Option<Option<serde_json::Value>> = Option::None;
-                let mut __f20: Option<Option<serde_json::Value>> = Option::None;
+                let mut __f19: Option<serde_json::Value> = Option::None;
+                let mut __f20: Option<serde_json::Value> = Option::None;
                 let mut __f21: Option<Option<Vec<serde_json::Value>>> = Option::None;
                 let mut __extra: indexmap::IndexMap<String, serde_json::Value> = indexmap::IndexMap::new();
                 while let Option::Some(__key) = __map
@@ -425,7 +425,7 @@ impl<'de> serde::Deserialize<'de> for Tool {
                             crate::__rt::once(&mut __f13, "substitute", __v)?;
                         }
                         "manual" => {
-                            let __v = __map.next_value::<Option<serde_json::Value>>()?;
+                            let __v = __map.next_value::<serde_json::Value>()?;
                             crate::__rt::once(&mut __f14, "manual", __v)?;
                         }
                         "code" => {
@@ -448,11 +448,11 @@ impl<'de> serde::Deserialize<'de> for Tool {
                             crate::__rt::once(&mut __f18, "oldRack", __v)?;
                         }
                         "raw" => {
-                            let __v = __map.next_value::<Option<serde_json::Value>>()?;
+                            let __v = __map.next_value::<serde_json::Value>()?;
                             crate::__rt::once(&mut __f19, "raw", __v)?;
                         }
                         "notes" => {
-                            let __v = __map.next_value::<Option<serde_json::Value>>()?;
+                            let __v = __map.next_value::<serde_json::Value>()?;
                             crate::__rt::once(&mut __f20, "notes", __v)?;
                         }
                         "history" => {
@@ -481,13 +481,13 @@ impl<'de> serde::Deserialize<'de> for Tool {
                     spare_bins: __f11.flatten(),
                     bins_by_site: __f12.flatten(),
                     substitute: __f13,
-                    manual: __f14.flatten(),
+                    manual: __f14,
                     code: __f15.flatten(),
                     grip: __f16.flatten(),
                     retired: __f17,
                     old_rack: __f18.flatten(),
-                    raw: __f19.flatten(),
-                    notes: __f20.flatten(),
+                    raw: __f19,
+                    notes: __f20,
                     history: __f21.flatten(),
                     additional_properties: __extra,
                 })

@@ -145,9 +145,7 @@ impl<'de> serde::Deserialize<'de> for Shadows {
                 let mut __f6: ::core::option::Option<
                     ::core::option::Option<::std::string::String>,
                 > = ::core::option::Option::None;
-                let mut __f7: ::core::option::Option<
-                    ::core::option::Option<serde_json::Value>,
-                > = ::core::option::Option::None;
+                let mut __f7: ::core::option::Option<serde_json::Value> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
                     .next_key::<crate::__rt::Key<'de>>()?
                 {
@@ -195,8 +193,7 @@ impl<'de> serde::Deserialize<'de> for Shadows {
                             crate::__rt::once(&mut __f6, "text", __v)?;
                         }
                         "any" => {
-                            let __v = __map
-                                .next_value::<::core::option::Option<serde_json::Value>>()?;
+                            let __v = __map.next_value::<serde_json::Value>()?;
                             crate::__rt::once(&mut __f7, "any", __v)?;
                         }
                         _ => {
@@ -212,7 +209,7 @@ impl<'de> serde::Deserialize<'de> for Shadows {
                     vecs: __f4.flatten(),
                     value: __f5,
                     text: __f6.flatten(),
-                    any: __f7.flatten(),
+                    any: __f7,
                 })
             }
         }
