@@ -14,11 +14,12 @@ fn docs(shared: &Path, version: &str) -> PathBuf {
 }
 
 fn report(shared: &Path, old: &str, new: &str) -> Report {
-    let api = |v: &str| {
-        let loaded = codegen::load(&docs(shared, v), &[]).unwrap_or_else(|e| panic!("{v}: {e}"));
-        codegen::emit::api::api(&loaded.ir)
-    };
-    diff(&api(old), &api(new), old, new)
+    let load =
+        |v: &str| codegen::load(&docs(shared, v), &[]).unwrap_or_else(|e| panic!("{v}: {e}"));
+    let old_api = codegen::emit::api::api(&load(old).ir);
+    // As a regeneration does: the new crate keeps the old one's features.
+    let new_api = codegen::emit::api::api_over(&load(new).ir, &old_api.features());
+    diff(&old_api, &new_api, old, new)
 }
 
 /// Changes by kind, `kind: breaking/non-breaking`.

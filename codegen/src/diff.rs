@@ -28,6 +28,8 @@ pub enum What {
     KindChanged,
     /// A model's Rust name changed (a collision's suffix).
     Renamed,
+    /// A model moved to another cargo feature (or into or out of one).
+    FeatureChanged,
     /// A struct gained a field.
     FieldAdded,
     /// A struct lost a field.
@@ -75,6 +77,7 @@ impl What {
             What::ModelRemoved => "model removed",
             What::KindChanged => "model kind changed",
             What::Renamed => "model renamed in Rust",
+            What::FeatureChanged => "model moved to another feature",
             What::FieldAdded => "field added",
             What::FieldRemoved => "field removed",
             What::FieldType => "field type changed",
@@ -333,6 +336,27 @@ fn model(o: &ApiModel, n: &ApiModel, push: &mut Push<'_>) {
             format!("renamed in Rust: `{}` → `{}`", o.path, n.path),
             Kind::Breaking,
         );
+    }
+    // Code that turned on only the features it needs stops compiling when
+    // a model it uses leaves them. A crate that gains features keeps every
+    // model on by default: nothing to report.
+    match (&o.feature, &n.feature) {
+        (Some(a), Some(b)) if a != b => push(
+            n,
+            What::FeatureChanged,
+            format!("model `{}` moved from feature `{a}` to `{b}`", n.path),
+            Kind::Breaking,
+        ),
+        (Some(a), None) => push(
+            n,
+            What::FeatureChanged,
+            format!(
+                "model `{}` no longer behind feature `{a}` (a consumer that names it fails)",
+                n.path
+            ),
+            Kind::Breaking,
+        ),
+        _ => {}
     }
     match (o.deprecated, n.deprecated) {
         (false, true) => push(

@@ -356,16 +356,19 @@ pub fn generate_spec(
     check: bool,
 ) -> Result<Generated> {
     let loaded = load_spec(spec, overlay)?;
-    let emitted = emit::emit(&loaded.ir, options)?;
-    let files = emitted.files.len();
+    // The crate in `out` recorded its API: the report compares with it, and
+    // its models keep their features.
     let recorded = out.join(emit::API_FILE);
     let old: emit::api::Api = std::fs::read_to_string(&recorded)
         .ok()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
+    let previous = old.features();
+    let emitted = emit::emit_over(&loaded.ir, options, &previous)?;
+    let files = emitted.files.len();
     let report = diff::diff(
         &old,
-        &emit::api::api(&loaded.ir),
+        &emit::api::api_over(&loaded.ir, &previous),
         &recorded.display().to_string(),
         &spec.root_name,
     );

@@ -182,8 +182,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             new_overlay,
             format,
         } => {
-            let (old_api, old_notes) = api_of(&old, &old_overlay)?;
-            let (new_api, new_notes) = api_of(&new, &new_overlay)?;
+            let (old_api, old_notes) = api_of(&old, &old_overlay, &Default::default())?;
+            // The new crate keeps the features the old one gave its models.
+            let (new_api, new_notes) = api_of(&new, &new_overlay, &old_api.features())?;
             for w in old_notes.iter().chain(&new_notes) {
                 eprintln!("warning: {w}");
             }
@@ -265,6 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn api_of(
     path: &std::path::Path,
     overlays: &[PathBuf],
+    previous: &std::collections::BTreeMap<String, String>,
 ) -> Result<(codegen::emit::api::Api, Vec<Diagnostic>)> {
     if path.is_file() {
         let text = std::fs::read_to_string(path).map_err(|e| codegen::Error::Io {
@@ -278,7 +280,10 @@ fn api_of(
         return Ok((api, Vec::new()));
     }
     let loaded = codegen::load(path, overlays)?;
-    Ok((codegen::emit::api::api(&loaded.ir), loaded.warnings))
+    Ok((
+        codegen::emit::api::api_over(&loaded.ir, previous),
+        loaded.warnings,
+    ))
 }
 
 fn render(report: &codegen::diff::Report, format: Format) -> String {

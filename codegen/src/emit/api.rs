@@ -3,6 +3,8 @@
 //! variant. [`crate::diff`] compares two of them; the crate keeps its own
 //! in `api.json`, so that a regeneration can say what it changed.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::names::Names;
@@ -38,6 +40,9 @@ pub struct ApiModel {
     /// security schemes), not the API's JSON.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sdk: bool,
+    /// The cargo feature that compiles it, in a crate cut into features.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
     /// What it is.
     pub kind: ApiKind,
 }
@@ -137,13 +142,39 @@ fn yes() -> bool {
 
 /// The public API of the crate an IR gives.
 pub fn api(ir: &Ir) -> Api {
+    api_over(ir, &BTreeMap::new())
+}
+
+/// [`api`], over a crate whose models had the features `previous` (by
+/// Rust path, as [`Api::features`] gives them).
+pub fn api_over(ir: &Ir, previous: &BTreeMap<String, String>) -> Api {
+    api_of(ir, &super::groups::plan(ir, previous))
+}
+
+/// The API of the crate cut into `groups`.
+pub(super) fn api_of(ir: &Ir, groups: &super::groups::Groups) -> Api {
     let names = Names::new(ir);
     Api {
-        models: ir.models.iter().map(|m| model(ir, &names, m)).collect(),
+        models: ir
+            .models
+            .iter()
+            .map(|m| model(ir, &names, groups, m))
+            .collect(),
     }
 }
 
-fn model(ir: &Ir, names: &Names, model: &Model) -> ApiModel {
+impl Api {
+    /// The feature of each model, by Rust path (the name two docs dialects
+    /// agree on), none in an uncut crate.
+    pub fn features(&self) -> BTreeMap<String, String> {
+        self.models
+            .iter()
+            .filter_map(|m| Some((m.path.clone(), m.feature.clone()?)))
+            .collect()
+    }
+}
+
+fn model(ir: &Ir, names: &Names, groups: &super::groups::Groups, model: &Model) -> ApiModel {
     let parts = names.parts(&model.key);
     let kind = match &model.kind {
         Kind::Object(o) => {
@@ -257,11 +288,12 @@ fn model(ir: &Ir, names: &Names, model: &Model) -> ApiModel {
         file: model.source.file.clone(),
         deprecated: model.deprecated.is_some(),
         sdk,
+        feature: groups.feature(&model.key).map(str::to_string),
         kind,
     }
 }
 
-fn rust_path(names: &Names, model: &Model) -> String {
+pub(super) fn rust_path(names: &Names, model: &Model) -> String {
     match &model.module {
         None => names.ty_text(&model.key).to_string(),
         Some(section) => format!("{}::{}", names.sections[section], names.ty_text(&model.key)),

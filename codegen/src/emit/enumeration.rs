@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::docs::{doc_attrs, model_doc};
+use super::docs::doc_attrs;
 use super::names::ident;
 use super::types::Scope;
 use super::{deprecated_attr, Emit};
@@ -15,7 +15,7 @@ pub(super) fn enumeration(e: &Emit<'_>, model: &Model, en: &Enum, scope: &Scope)
     let result = &scope.std.result;
     let name = e.names.ty(&model.key);
     let parts = e.names.parts(&model.key);
-    let mut text = model_doc(model);
+    let mut text = e.model_doc(model);
     text.push_str(match en.documented_open {
         Some(true) => "\n\nThe docs call this enum open: values they do not list may come.",
         Some(false) => {

@@ -149,9 +149,12 @@ fn module_items(e: &Emit<'_>, models: &[&Model]) -> TokenStream {
             .iter()
             .map(|t| ident(t))
             .collect();
+        let cfg = e.cfg(model);
         items.extend(quote! {
+            #cfg
             #[rustfmt::skip]
             mod #module;
+            #cfg
             pub use #module::{#(#types),*};
         });
     }
@@ -376,11 +379,9 @@ pub(super) fn text_files(e: &Emit<'_>) -> Files {
         e.options.command
     );
     let mut files = Files::new();
-    files.insert(
-        "Cargo.toml".into(),
-        cargo_toml(&uses, &e.options.crate_name, &e.options.command),
-    );
-    let api = serde_json::to_string_pretty(&super::api::api(e.ir)).expect("the API serializes");
+    files.insert("Cargo.toml".into(), cargo_toml(&uses, e));
+    let api = serde_json::to_string_pretty(&super::api::api_of(e.ir, &e.groups))
+        .expect("the API serializes");
     files.insert(API_FILE.into(), format!("{api}\n"));
     let mut rt = header.clone();
     rt.push_str(include_str!("rt/core.rs"));
@@ -414,7 +415,9 @@ pub(super) fn text_files(e: &Emit<'_>) -> Files {
     files
 }
 
-fn cargo_toml(u: &Uses, name: &str, command: &str) -> String {
+fn cargo_toml(u: &Uses, e: &Emit<'_>) -> String {
+    let name = &e.options.crate_name;
+    let command = &e.options.command;
     let mut deps = vec![format!("serde = \"={SERDE}\"")];
     let mut json_features = vec!["\"preserve_order\""];
     if u.exact_numbers() {
@@ -466,17 +469,67 @@ fn cargo_toml(u: &Uses, name: &str, command: &str) -> String {
          \n\
          [dependencies]\n\
          {deps}\n\
+         {features}\
          \n\
          [[example]]\n\
          name = \"{name}-roundtrip\"\n\
          path = \"examples/roundtrip.rs\"\n\
+         {required}\
          \n\
          [dev-dependencies]\n\
          serde = {{ version = \"={SERDE}\", features = [\"derive\"] }}\n\
          serde_json = {{ version = \"={SERDE_JSON}\", features = [\"preserve_order\", \"raw_value\"] }}\n\
          serde_path_to_error = \"={SERDE_PATH_TO_ERROR}\"\n",
         deps = deps.join("\n"),
+        features = features_toml(&e.groups),
+        required = if e.groups.feature_of.is_empty() {
+            ""
+        } else {
+            "required-features = [\"full\"]\n"
+        },
     )
+}
+
+/// The `[features]` table of a cut crate: `full` (the default) enables
+/// every feature; each feature enables those its models refer to, and says
+/// which models it holds.
+fn features_toml(groups: &super::groups::Groups) -> String {
+    let members = groups.members();
+    if members.is_empty() {
+        return String::new();
+    }
+    let quoted = |names: &mut dyn Iterator<Item = &str>| -> String {
+        names
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::from("\n[features]\ndefault = [\"full\"]\n");
+    out.push_str(&format!(
+        "full = [{}]\n",
+        quoted(&mut members.keys().copied())
+    ));
+    for (feature, models) in &members {
+        // The models it holds, in comment lines of about 100 characters.
+        let mut line = String::from("#");
+        for model in models {
+            if line.len() + model.len() > 100 {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from("#");
+            }
+            line.push(' ');
+            line.push_str(model);
+        }
+        out.push_str(&line);
+        out.push('\n');
+        let needs = groups.needs.get(*feature);
+        out.push_str(&format!(
+            "{feature} = [{}]\n",
+            quoted(&mut needs.into_iter().flatten().map(String::as_str))
+        ));
+    }
+    out
 }
 
 /// The entry points macro: it gives every model its JSON entry points.
@@ -489,6 +542,8 @@ const ENTRY_POINTS_MACRO: &str = r#"
 /// be UTF-8 and read as text, so the deserializer is instantiated once, not
 /// twice. `inline(never)` keeps an optimizing build from copying the small
 /// wrappers, and with them the generic code, into the caller.
+// Unused only when the crate is built with none of its features.
+#[allow(unused_macros)]
 macro_rules! json_entry_points {
     ($model:ident) => {
         impl $model {
@@ -518,6 +573,7 @@ macro_rules! json_entry_points {
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use json_entry_points;
 "#;
 

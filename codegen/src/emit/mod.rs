@@ -12,6 +12,7 @@ pub mod api;
 mod docs;
 mod enumeration;
 mod fit;
+pub mod groups;
 mod krate;
 mod names;
 mod object;
@@ -58,6 +59,8 @@ struct Emit<'a> {
     options: &'a EmitOptions,
     /// Models that carry what unions need to judge fit (see [`fit`]).
     fitted: BTreeSet<String>,
+    /// The crate's features (see [`groups`]).
+    groups: groups::Groups,
 }
 
 /// Printed files: (path, text).
@@ -66,9 +69,19 @@ type Printed = Vec<(String, String)>;
 /// Emits every file of the crate: what [`build`] then [`Syntax::format`]
 /// do, model files spread over the machine's cores.
 pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Emitted> {
+    emit_over(ir, options, &BTreeMap::new())
+}
+
+/// [`emit`], over a crate whose models had the features `previous` (Rust
+/// path → feature, as its `api.json` records them): each keeps its own.
+pub fn emit_over(
+    ir: &Ir,
+    options: &EmitOptions,
+    previous: &BTreeMap<String, String>,
+) -> Result<Emitted> {
     check_crate_name(&options.crate_name)?;
     let names = Names::new(ir);
-    let e = Emit::new(ir, &names, options);
+    let e = Emit::new(ir, &names, options, previous);
     // Token streams and syntax trees stay on the thread that made them;
     // only the printed text comes back, in job order (so the error reported
     // is the same on any machine).
@@ -102,7 +115,7 @@ pub struct Syntax {
 pub fn build(ir: &Ir, options: &EmitOptions) -> Result<Syntax> {
     check_crate_name(&options.crate_name)?;
     let names = Names::new(ir);
-    let e = Emit::new(ir, &names, options);
+    let e = Emit::new(ir, &names, options, &BTreeMap::new());
     let mut rust = Vec::new();
     for job in 0..=ir.models.len() {
         rust.extend(e.files_of_job(job)?);
@@ -138,12 +151,38 @@ fn check_crate_name(name: &str) -> Result<()> {
 }
 
 impl<'a> Emit<'a> {
-    fn new(ir: &'a Ir, names: &'a Names, options: &'a EmitOptions) -> Self {
+    fn new(
+        ir: &'a Ir,
+        names: &'a Names,
+        options: &'a EmitOptions,
+        previous: &BTreeMap<String, String>,
+    ) -> Self {
         Emit {
             ir,
             names,
             options,
             fitted: fit::fitted(ir),
+            groups: groups::plan_named(ir, names, previous),
+        }
+    }
+
+    /// A model's rustdoc text: its description, and in a cut crate the
+    /// feature that compiles it.
+    fn model_doc(&self, model: &Model) -> String {
+        let mut text = docs::model_doc(model);
+        if let Some(f) = self.groups.feature(&model.key) {
+            text.push_str(&format!(
+                "\n\nNeeds the crate feature `{f}` (on by default)."
+            ));
+        }
+        text
+    }
+
+    /// `#[cfg(feature = "...")]` for an item of a model, in a cut crate.
+    fn cfg(&self, model: &Model) -> TokenStream {
+        match self.groups.feature(&model.key) {
+            Some(f) => quote!(#[cfg(feature = #f)]),
+            None => TokenStream::new(),
         }
     }
 

@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, model_doc, own_doc_attrs};
+use super::docs::{doc_attrs, own_doc_attrs};
 use super::names::{ident, Parts};
 use super::types::Scope;
 use super::{deprecated_attr, Emit};
@@ -46,7 +46,7 @@ pub(super) fn object(e: &Emit<'_>, model: &Model, object: &Object, scope: &Scope
 
     // SDK types with no JSON form (the raw HTTP response of an operation)
     // are left out: the HTTP client the caller uses hands them over.
-    let mut doc = model_doc(model);
+    let mut doc = e.model_doc(model);
     if object.role == Role::Operation {
         doc.push_str(
             "\n\nThe request or response wrapper of an API operation: its fields are the \

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{doc_attrs, model_doc};
+use super::docs::doc_attrs;
 use super::names::ident;
 use super::types::Scope;
 use super::{deprecated_attr, Emit};
@@ -18,7 +18,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
     let parts = e.names.parts(&model.key);
     let result = &scope.std.result;
     let key = &model.key;
-    let mut text = model_doc(model);
+    let mut text = e.model_doc(model);
     let list: Vec<String> = parts.variants.iter().map(|v| format!("`{v}`")).collect();
     text.push_str(&format!("\n\nOne of: {}.", list.join(", ")));
     if let Tagging::Internal { property, .. } = &union.tag {

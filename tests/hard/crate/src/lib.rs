@@ -124,6 +124,8 @@ pub use vec::Vec;
 /// be UTF-8 and read as text, so the deserializer is instantiated once, not
 /// twice. `inline(never)` keeps an optimizing build from copying the small
 /// wrappers, and with them the generic code, into the caller.
+// Unused only when the crate is built with none of its features.
+#[allow(unused_macros)]
 macro_rules! json_entry_points {
     ($model:ident) => {
         impl $model {
@@ -153,4 +155,5 @@ macro_rules! json_entry_points {
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use json_entry_points;
