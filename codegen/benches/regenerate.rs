@@ -2,7 +2,9 @@
 //! format (prettyplease), both in parallel (emit), write, and whole runs.
 //!
 //! Reads the full corpus in `../shared` (622 docs) when it is there, else
-//! `spec/`, and says which. Run with `cargo bench -p codegen --bench regenerate`.
+//! `spec/`, and says which; `scale` regenerates corpora of 622 and 3,067
+//! docs for the time per MB. Run with `cargo bench -p codegen --bench
+//! regenerate` (`-- scale` for that one alone).
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     eprintln!("regenerate: docs from {}", docs_dir().display());
+    for name in SCALE {
+        if let Some(dir) = corpus(name) {
+            let spec = codegen::read_spec(&dir).expect("docs read");
+            let bytes: usize = spec.sources.iter().map(|s| s.text.len()).sum();
+            eprintln!(
+                "scale: {name}: {} docs, {:.2} MB of markdown",
+                spec.sources.len(),
+                bytes as f64 / 1e6
+            );
+        }
+    }
     divan::main();
 }
 
@@ -132,5 +145,32 @@ fn no_op_run(bencher: Bencher) {
         let resolved = codegen::load(&dir, &[]).unwrap();
         let files = emit::emit(&resolved.ir, &options()).unwrap().files;
         codegen::output::write(&target, &files).unwrap();
+    });
+}
+
+/// The corpora the scale benchmark regenerates, smallest first.
+const SCALE: &[&str] = &["conductorone-python-0.14.8", "airbyte-python-1.0.2"];
+
+/// A corpus of `../shared`, if it is there.
+fn corpus(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(name)
+        .join("docs");
+    dir.is_dir().then_some(dir)
+}
+
+/// Whole regenerations in memory (read, parse, resolve, emit) of corpora
+/// of different sizes, for the time per MB of docs: `main` prints each
+/// corpus's size. Skipped without `../shared`.
+#[divan::bench(args = SCALE, sample_count = 10)]
+fn scale(bencher: Bencher, name: &str) {
+    let Some(dir) = corpus(name) else {
+        return;
+    };
+    bencher.bench(|| {
+        let spec = codegen::read_spec(&dir).unwrap();
+        let loaded = codegen::load_spec(&spec, &Overlay::default()).unwrap();
+        emit::emit(&loaded.ir, &options()).unwrap()
     });
 }
