@@ -97,3 +97,101 @@ pub fn generate_corpus_crate(
     let openapi = with_overlay.then(|| openapi(shared));
     generate_crate(&corpus_docs(shared), openapi.as_deref(), dir, name, command).1
 }
+
+/// Runs cargo on a generated crate with the workspace's target directory
+/// (so that dependencies are built once); panics on failure or on any
+/// warning. `rustdocflags` for `cargo doc`.
+pub fn cargo(dir: &Path, args: &[&str], rustdocflags: Option<&str>) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.args(args)
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", repo_root().join("target"));
+    if let Some(flags) = rustdocflags {
+        cmd.env("RUSTDOCFLAGS", flags);
+    }
+    let out = cmd.output().expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "cargo {args:?} failed:\n{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning"))
+        .collect();
+    assert!(warnings.is_empty(), "cargo {args:?} warned:\n{stderr}");
+}
+
+/// Builds the runner of the generated crate `name` in `dir`.
+pub fn build_runner(dir: &Path, name: &str) {
+    let example = format!("{name}-roundtrip");
+    cargo(dir, &["build", "--quiet", "--example", &example], None);
+}
+
+/// What `conformance.py` said of a runner.
+pub struct Conformance {
+    /// Its last line: `N passed, N failed`.
+    pub last: String,
+    /// Everything it printed, for messages.
+    pub stdout: String,
+    /// Its report's failures (`{"id", "reason", "detail"}`).
+    pub failures: Vec<serde_json::Value>,
+    /// Every case of the fixtures, by id.
+    pub cases: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// Runs every case of the fixtures in `fixtures` through the runner of the
+/// generated crate `name` (built by [`build_runner`]).
+pub fn conformance(shared: &Path, fixtures: &Path, name: &str) -> Conformance {
+    let target = repo_root().join("target");
+    let report = target.join(format!("{name}-conformance.json"));
+    let runner = target
+        .join("debug/examples")
+        .join(format!("{name}-roundtrip{}", std::env::consts::EXE_SUFFIX));
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("tools/conformance.py"))
+        .arg("--fixtures")
+        .arg(fixtures.join("fixtures.jsonl"))
+        .arg("--models")
+        .arg(fixtures.join("models.json"))
+        .arg("--runner")
+        .arg(&runner)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .expect("python3 runs conformance.py");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let last = stdout.lines().last().unwrap_or_default().to_string();
+    let report: serde_json::Value = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| panic!("no report from conformance.py:\n{stdout}"));
+    let failures = report["failures"].as_array().cloned().unwrap_or_default();
+    let cases = std::fs::read_to_string(fixtures.join("fixtures.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["id"].as_str().unwrap().to_string(), v)
+        })
+        .collect();
+    Conformance {
+        last,
+        stdout,
+        failures,
+        cases,
+    }
+}
+
+/// Every object key in a JSON value, at any depth.
+pub fn json_keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                out.insert(k.clone());
+                json_keys(x, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_keys(x, out)),
+        _ => {}
+    }
+}

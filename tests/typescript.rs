@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use codegen::ir::{Kind, Role};
 use serde_json::Value;
@@ -93,86 +92,20 @@ fn the_2026_crate_passes_every_fixture_but_those_of_keys_no_document_gives() {
         name,
         "cargo test -p e2e --test typescript",
     );
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let build = |args: &[&str], docflags: bool| {
-        let mut cmd = Command::new(&cargo);
-        cmd.args(args)
-            .arg("--manifest-path")
-            .arg(dir.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", e2e::repo_root().join("target"));
-        if docflags {
-            cmd.env("RUSTDOCFLAGS", "-D warnings");
-        }
-        let out = cmd.output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{args:?}:\n{stderr}");
-        assert!(!stderr.contains("warning"), "{args:?}:\n{stderr}");
-    };
-    build(
-        &[
-            "build",
-            "--quiet",
-            "--example",
-            &format!("{name}-roundtrip"),
-        ],
-        false,
-    );
-    build(&["doc", "--quiet", "--no-deps"], true);
+    e2e::build_runner(&dir, name);
+    e2e::cargo(&dir, &["doc", "--quiet", "--no-deps"], Some("-D warnings"));
     let fixtures = shared.join("fixtures/conductorone-typescript-1.2.2");
-    let report = e2e::repo_root()
-        .join("target")
-        .join(format!("{name}-conformance.json"));
-    let out = Command::new("python3")
-        .arg(shared.join("tools/conformance.py"))
-        .arg("--fixtures")
-        .arg(fixtures.join("fixtures.jsonl"))
-        .arg("--runner")
-        .arg(
-            e2e::repo_root()
-                .join("target/debug/examples")
-                .join(format!("{name}-roundtrip")),
-        )
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        stdout.lines().last(),
-        Some("8915 passed, 663 failed"),
-        "{stdout}"
-    );
+    let c = e2e::conformance(&shared, &fixtures, name);
+    assert_eq!(c.last, "8915 passed, 663 failed", "{}", c.stdout);
     // Every failure is a case holding a key that neither the docs nor the
     // OpenAPI document give (a field named after its type, not in a oneof
     // list, in a model the 2025 document lacks).
     let unsettled = unsettled_keys(&shared, &loaded.ir);
     assert_eq!(unsettled.len(), 88, "{unsettled:?}");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    let cases: std::collections::BTreeMap<String, Value> =
-        std::fs::read_to_string(fixtures.join("fixtures.jsonl"))
-            .unwrap()
-            .lines()
-            .map(|l| {
-                let v: Value = serde_json::from_str(l).unwrap();
-                (v["id"].as_str().unwrap().to_string(), v)
-            })
-            .collect();
-    fn keys(v: &Value, out: &mut BTreeSet<String>) {
-        match v {
-            Value::Object(m) => {
-                for (k, x) in m {
-                    out.insert(k.clone());
-                    keys(x, out);
-                }
-            }
-            Value::Array(a) => a.iter().for_each(|x| keys(x, out)),
-            _ => {}
-        }
-    }
-    for failure in report["failures"].as_array().unwrap() {
+    for failure in &c.failures {
         let id = failure["id"].as_str().unwrap();
         let mut case_keys = BTreeSet::new();
-        keys(&cases[id]["json"], &mut case_keys);
+        e2e::json_keys(&c.cases[id]["json"], &mut case_keys);
         assert!(
             case_keys.iter().any(|k| unsettled.contains(k)),
             "{id} fails for another reason: {failure}"

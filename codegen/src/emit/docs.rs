@@ -154,6 +154,10 @@ fn absolute_link_len(s: &str) -> Option<usize> {
         return None;
     }
     let end = target.find(')')?;
+    // A destination with white space in it is no link (CommonMark).
+    if target[..end].contains(char::is_whitespace) {
+        return None;
+    }
     Some(close + 2 + end + 1)
 }
 
@@ -179,6 +183,10 @@ mod tests {
         assert_eq!(
             escape_markdown("[docs](https://e.x) and [rel]"),
             "[docs](https://e.x) and \\[rel\\]"
+        );
+        assert_eq!(
+            escape_markdown("API [docs](https://e.x/a-b c#d)."),
+            "API \\[docs\\](<https://e.x/a-b> c#d)."
         );
         assert_eq!(rustdoc_text("a\n      - b"), vec![" a", " - b"]);
         assert_eq!(rustdoc_text("```\nx\n```"), vec![" ```text", " x", " ```"]);
