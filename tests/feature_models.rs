@@ -11,9 +11,9 @@ use features_models::operations;
 use features_models::types::DateOrDateTime;
 use features_models::{
     Attachment, Badge, Bin, Block, Clamp, ClampKind, Coating, Completion, Condition, Count,
-    Dimension, DrillBit, DrillBitKind, Extent, Fastener, Finish, Footprint, GripStyle, Job,
-    JobEnding, JobGate, Kit, Material, Quantity, Reading, RestockRequest, Rivet, Screw, Sensor,
-    Spacer, Tool, ToolCode, ToolState, Torque,
+    Dimension, DrillBit, DrillBitKind, EveryCheck, Extent, Fastener, Finish, Footprint, Gauge,
+    GripStyle, Inspection, Job, JobEnding, JobGate, Kit, Material, Quantity, Reading,
+    RestockRequest, Rivet, Screw, Sensor, Spacer, Tool, ToolCode, ToolState, Torque,
 };
 use serde_json::{json, Value};
 
@@ -1029,6 +1029,38 @@ fn a_union_round_trip_is_stable() {
     let f: Footprint = read(&json!({"width": 1.5, "height": 2.5, "depth": null})).unwrap();
     let again: Footprint = read(&write(&f)).unwrap();
     assert_eq!(f, again);
+}
+
+/// A union whose members hold the union again ranks its members by a
+/// bounded look into the value: a deep value reads in time linear in its
+/// depth, not in the number of members to the power of its depth.
+#[test]
+fn a_recursive_union_reads_deep_values() {
+    assert_eq!(
+        same::<Inspection>(json!({"gauge": "bore", "limit": 0.5})),
+        Inspection::Gauge(Gauge::new("bore").with_limit(0.5))
+    );
+    // `EveryCheck` and `AnyCheck` both list `checks`: a tie, so the first.
+    assert_eq!(
+        same::<Inspection>(json!({"checks": [{"gauge": "bore"}]})),
+        Inspection::EveryCheck(EveryCheck::new(vec![Inspection::Gauge(Gauge::new("bore"))]))
+    );
+    let any: Inspection = same(json!({"checks": [], "quorum": 1}));
+    assert!(matches!(any, Inspection::AnyCheck(_)), "{any:?}");
+    // 60 groups deep, each holding the next (within JSON text's recursion
+    // limit): unbounded, 3^60 nested fits.
+    let mut value = json!({"gauge": "bore"});
+    for _ in 0..60 {
+        value = json!({"checks": [value]});
+    }
+    let mut deep: &Inspection = &same(value);
+    let mut depth = 0;
+    while let Inspection::EveryCheck(group) = deep {
+        deep = &group.checks[0];
+        depth += 1;
+    }
+    assert_eq!(depth, 60);
+    assert_eq!(deep, &Inspection::Gauge(Gauge::new("bore")));
 }
 
 /// A union reads its member from a `serde_json::Value`: an error inside a

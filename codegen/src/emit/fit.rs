@@ -1,9 +1,9 @@
 //! How well a JSON value fits a union member, the way pydantic's "smart"
 //! unions judge it: what each model emits so that the unions holding it can
 //! rank their members before reading one. An object counts the documented
-//! keys a value sets, and those its nested models set (so that members
-//! whose own keys are alike, told apart only by a nested model, rank as
-//! the value says).
+//! keys a value sets, and those its nested models set down to the
+//! runtime's `FIT_DEPTH` levels (so that members whose own keys are alike,
+//! told apart only by a nested model, rank as the value says).
 
 use std::collections::BTreeSet;
 
@@ -69,7 +69,7 @@ pub(super) fn member_fit(e: &Emit<'_>, scope: &Scope, ty: &Type) -> TokenStream 
         Type::Ref(key) => {
             let ty: TokenStream = scope.model(key);
             match e.ir.model(key).map(|m| &m.kind) {
-                Some(Kind::Object(_) | Kind::Union(_)) => quote!(#ty::__fit(__value)),
+                Some(Kind::Object(_) | Kind::Union(_)) => quote!(#ty::__fit(__value, __depth)),
                 Some(Kind::Enum(en)) if en.numeric => {
                     quote!(crate::__rt::numeric_enumeration(__value, #ty::__is_known))
                 }
@@ -116,7 +116,9 @@ pub(super) fn object_fit(
         quote! {
             let __map = __value.as_object()?;
             let mut __n = crate::__rt::keys_set(__map, &[#(#wires),*]);
-            #(#nested)*
+            if let ::core::option::Option::Some(__depth) = __depth.checked_sub(1) {
+                #(#nested)*
+            }
             ::core::option::Option::Some(crate::__rt::fields(__n))
         }
     };
@@ -124,7 +126,7 @@ pub(super) fn object_fit(
         impl #name {
             /// How well a value fits it, for unions that hold it.
             #[doc(hidden)]
-            pub fn __fit(__value: &serde_json::Value) -> ::core::option::Option<crate::__rt::Fit> {
+            pub fn __fit(__value: &serde_json::Value, __depth: u8) -> ::core::option::Option<crate::__rt::Fit> {
                 #body
             }
         }
@@ -138,7 +140,7 @@ fn count(e: &Emit<'_>, scope: &Scope, ty: &Type) -> Option<TokenStream> {
         Type::Ref(key) => match e.ir.model(key).map(|m| &m.kind) {
             Some(Kind::Object(_) | Kind::Union(_)) => {
                 let ty = scope.model(key);
-                Some(quote!(crate::__rt::nested(#ty::__fit(__v))))
+                Some(quote!(crate::__rt::nested(#ty::__fit(__v, __depth))))
             }
             Some(Kind::Enum(_)) | None => None,
         },

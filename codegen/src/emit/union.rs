@@ -68,6 +68,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
         Tagging::Untagged => {
             let n = union.members.len();
             quote! {
+                let __depth = crate::__rt::FIT_DEPTH;
                 let __candidates: [crate::__rt::Candidate<#name>; #n] = [
                     #( (#names, #fits, |__v: &serde_json::Value| -> #result<#name, ::std::string::String> { #readers }), )*
                 ];
@@ -100,7 +101,7 @@ pub(super) fn union(e: &Emit<'_>, model: &Model, union: &Union, scope: &Scope) -
         quote! {
             /// How well a value fits it, for unions that hold it.
             #[doc(hidden)]
-            pub fn __fit(__value: &serde_json::Value) -> ::core::option::Option<crate::__rt::Fit> {
+            pub fn __fit(__value: &serde_json::Value, __depth: u8) -> ::core::option::Option<crate::__rt::Fit> {
                 crate::__rt::best(&[#(#fits),*])
             }
         }

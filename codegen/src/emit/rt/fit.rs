@@ -47,16 +47,23 @@ pub(crate) fn set<'v>(
     map.get(key).filter(|v| !v.is_null())
 }
 
+/// How many levels of nested models an object's fit counts the keys of.
+/// Deep enough to tell members apart by what their nested models hold,
+/// bounded so that a recursive union (a member holding the union again)
+/// costs at most `members^FIT_DEPTH` per value read, not an exponent of
+/// the value's own depth.
+pub(crate) const FIT_DEPTH: u8 = 3;
+
 /// The keys a nested model's value sets, as its holder counts them.
 pub(crate) fn nested(fit: Option<Fit>) -> usize {
     fit.map_or(0, |f| f.fields)
 }
 
 /// The keys the items of a list (or the values of a map) set.
-pub(crate) fn items(value: &serde_json::Value, count: fn(&serde_json::Value) -> usize) -> usize {
+pub(crate) fn items(value: &serde_json::Value, count: impl Fn(&serde_json::Value) -> usize) -> usize {
     match value {
-        serde_json::Value::Array(items) => items.iter().map(count).sum(),
-        serde_json::Value::Object(map) => map.values().map(count).sum(),
+        serde_json::Value::Array(items) => items.iter().map(&count).sum(),
+        serde_json::Value::Object(map) => map.values().map(&count).sum(),
         _ => 0,
     }
 }

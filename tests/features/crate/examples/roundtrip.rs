@@ -47,6 +47,7 @@ fn roundtrip<T: DeserializeOwned + Serialize>(
 
 fn dispatch(model: &str, json: &str) -> Result<Box<RawValue>, String> {
     match model {
+        "AnyCheck" => roundtrip::<features_models::AnyCheck>(json),
         "Attachment" => roundtrip::<features_models::Attachment>(json),
         "Badge" => roundtrip::<features_models::Badge>(json),
         "Bin" => roundtrip::<features_models::Bin>(json),
@@ -60,11 +61,14 @@ fn dispatch(model: &str, json: &str) -> Result<Box<RawValue>, String> {
         "Dimension" => roundtrip::<features_models::Dimension>(json),
         "DrillBit" => roundtrip::<features_models::DrillBit>(json),
         "DrillBitKind" => roundtrip::<features_models::DrillBitKind>(json),
+        "EveryCheck" => roundtrip::<features_models::EveryCheck>(json),
         "Extent" => roundtrip::<features_models::Extent>(json),
         "Fastener" => roundtrip::<features_models::Fastener>(json),
         "Finish" => roundtrip::<features_models::Finish>(json),
         "Footprint" => roundtrip::<features_models::Footprint>(json),
+        "Gauge" => roundtrip::<features_models::Gauge>(json),
         "GripStyle" => roundtrip::<features_models::GripStyle>(json),
+        "Inspection" => roundtrip::<features_models::Inspection>(json),
         "Job" => roundtrip::<features_models::Job>(json),
         "Kit" => roundtrip::<features_models::Kit>(json),
         "LegacyRack" => roundtrip::<features_models::LegacyRack>(json),

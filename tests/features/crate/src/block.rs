@@ -44,6 +44,7 @@ impl Block {
     #[doc(hidden)]
     pub fn __fit(
         __value: &serde_json::Value,
+        __depth: u8,
     ) -> ::core::option::Option<crate::__rt::Fit> {
         let __map = __value.as_object()?;
         ::core::option::Option::Some(

@@ -18,6 +18,7 @@ pub enum Coating {
 impl Coating {
     /// Reads it from a JSON value.
     fn __from_value(__value: &serde_json::Value) -> Result<Self, ::std::string::String> {
+        let __depth = crate::__rt::FIT_DEPTH;
         let __candidates: [crate::__rt::Candidate<Coating>; 2usize] = [
             (
                 "Finish",

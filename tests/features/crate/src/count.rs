@@ -16,6 +16,7 @@ pub enum Count {
 impl Count {
     /// Reads it from a JSON value.
     fn __from_value(__value: &serde_json::Value) -> Result<Self, ::std::string::String> {
+        let __depth = crate::__rt::FIT_DEPTH;
         let __candidates: [crate::__rt::Candidate<Count>; 2usize] = [
             (
                 "Float",

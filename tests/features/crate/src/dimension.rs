@@ -24,6 +24,7 @@ pub enum Dimension {
 impl Dimension {
     /// Reads it from a JSON value.
     fn __from_value(__value: &serde_json::Value) -> Result<Self, ::std::string::String> {
+        let __depth = crate::__rt::FIT_DEPTH;
         let __candidates: [crate::__rt::Candidate<Dimension>; 5usize] = [
             (
                 "String",
@@ -55,7 +56,7 @@ impl Dimension {
             ),
             (
                 "Extent",
-                Extent::__fit(__value),
+                Extent::__fit(__value, __depth),
                 |__v: &serde_json::Value| -> Result<Dimension, ::std::string::String> {
                     crate::__rt::read::<Extent>(__v).map(Dimension::Extent)
                 },
@@ -75,13 +76,14 @@ impl Dimension {
     #[doc(hidden)]
     pub fn __fit(
         __value: &serde_json::Value,
+        __depth: u8,
     ) -> ::core::option::Option<crate::__rt::Fit> {
         crate::__rt::best(
             &[
                 crate::__rt::string(__value),
                 crate::__rt::integer(__value),
                 crate::__rt::float(__value),
-                Extent::__fit(__value),
+                Extent::__fit(__value, __depth),
                 crate::__rt::list(__value),
             ],
         )

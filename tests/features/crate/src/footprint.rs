@@ -18,17 +18,18 @@ pub enum Footprint {
 impl Footprint {
     /// Reads it from a JSON value.
     fn __from_value(__value: &serde_json::Value) -> Result<Self, ::std::string::String> {
+        let __depth = crate::__rt::FIT_DEPTH;
         let __candidates: [crate::__rt::Candidate<Footprint>; 2usize] = [
             (
                 "Extent",
-                Extent::__fit(__value),
+                Extent::__fit(__value, __depth),
                 |__v: &serde_json::Value| -> Result<Footprint, ::std::string::String> {
                     crate::__rt::read::<Extent>(__v).map(Footprint::Extent)
                 },
             ),
             (
                 "Block",
-                Block::__fit(__value),
+                Block::__fit(__value, __depth),
                 |__v: &serde_json::Value| -> Result<Footprint, ::std::string::String> {
                     crate::__rt::read::<Block>(__v).map(Footprint::Block)
                 },

@@ -22,10 +22,11 @@ pub enum Quantity {
 impl Quantity {
     /// Reads it from a JSON value.
     fn __from_value(__value: &serde_json::Value) -> Result<Self, ::std::string::String> {
+        let __depth = crate::__rt::FIT_DEPTH;
         let __candidates: [crate::__rt::Candidate<Quantity>; 4usize] = [
             (
                 "Block",
-                Block::__fit(__value),
+                Block::__fit(__value, __depth),
                 |__v: &serde_json::Value| -> Result<Quantity, ::std::string::String> {
                     crate::__rt::read::<Block>(__v).map(Quantity::Block)
                 },
@@ -39,7 +40,7 @@ impl Quantity {
             ),
             (
                 "Dimension",
-                Dimension::__fit(__value),
+                Dimension::__fit(__value, __depth),
                 |__v: &serde_json::Value| -> Result<Quantity, ::std::string::String> {
                     crate::__rt::read::<Dimension>(__v).map(Quantity::Dimension)
                 },

@@ -16,6 +16,7 @@ pub enum ToolCode {
 impl ToolCode {
     /// Reads it from a JSON value.
     fn __from_value(__value: &serde_json::Value) -> Result<Self, ::std::string::String> {
+        let __depth = crate::__rt::FIT_DEPTH;
         let __candidates: [crate::__rt::Candidate<ToolCode>; 2usize] = [
             (
                 "String",
