@@ -121,3 +121,61 @@ fn regenerating_keeps_every_model_in_its_feature() {
     assert_eq!(after.feature("Zebra"), Some("zebra"));
     assert_eq!(after.members()["zebra"], vec!["Zebra", "ZebraPart"]);
 }
+
+#[test]
+fn a_new_model_starts_no_feature_past_the_limit() {
+    let ir = spec(300, &["Aardvark"]);
+    // Recorded: as many features as allowed, the union's among them.
+    let mut previous: BTreeMap<String, String> = BTreeMap::new();
+    for i in 0..300 {
+        let feature = format!("f{}", i % (MAX_FEATURES - 1));
+        previous.insert(format!("Item{i:03}"), feature.clone());
+        previous.insert(format!("Item{i:03}Part"), feature);
+    }
+    previous.insert("AnyItem".into(), "any-item".into());
+    let groups = plan(&ir, &previous);
+    let members = groups.members();
+    assert_eq!(members.len(), MAX_FEATURES);
+    for (model, feature) in &previous {
+        assert_eq!(groups.feature(model), Some(feature.as_str()), "{model}");
+    }
+    // `Aardvark` sorts first: it joins the first recorded feature in key
+    // order (the union's), its part with it.
+    assert_eq!(groups.feature("Aardvark"), Some("any-item"));
+    assert_eq!(groups.feature("AardvarkPart"), Some("any-item"));
+    // Past the limit already: the record is kept as it is.
+    previous.insert("Item299".into(), "one-too-many".into());
+    previous.insert("Item299Part".into(), "one-too-many".into());
+    let groups = plan(&ir, &previous);
+    assert_eq!(groups.members().len(), MAX_FEATURES + 1);
+    assert_eq!(groups.feature("Item299"), Some("one-too-many"));
+}
+
+#[test]
+fn a_cycle_of_sole_holders_is_one_group() {
+    // `Theta` and `Iota` hold each other alone; `Alpha` is held by `Iota`
+    // alone, so the walk from `Alpha` enters the cycle at `Iota`: `Alpha`
+    // goes with the cycle, though its key sorts before the cycle's.
+    let mut sources = vec![
+        object("Alpha", &[("size", "*Optional[int]*")]),
+        object("Theta", &[("iota", &link("Iota"))]),
+        object(
+            "Iota",
+            &[("theta", &link("Theta")), ("alpha", &link("Alpha"))],
+        ),
+    ];
+    // Enough models to be cut, each a group of its own, sorting between
+    // `Alpha` and the cycle.
+    for i in 0..SPLIT_ABOVE {
+        sources.push(object(
+            &format!("Filler{i:03}"),
+            &[("size", "*Optional[int]*")],
+        ));
+    }
+    let ir = codegen::load_sources(sources, &Overlay::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .ir;
+    let groups = plan(&ir, &BTreeMap::new());
+    assert_eq!(groups.feature("Theta"), groups.feature("Iota"));
+    assert_eq!(groups.feature("Alpha"), groups.feature("Iota"));
+}

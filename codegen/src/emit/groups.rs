@@ -4,9 +4,10 @@
 //!
 //! A crate of more than [`SPLIT_ABOVE`] models is cut; a smaller one has no
 //! features. The cut:
-//! - a model referred to by one object field alone, and by no union, goes
-//!   with the model that holds it (its nested types); the rest (models
-//!   nothing or several models use, union members) each start a group;
+//! - a model that one other model alone refers to (by any number of
+//!   fields), and no union, goes with that holder (its nested types); the
+//!   rest (models nothing or several models use, union members) each start
+//!   a group;
 //! - those groups are packed, in order of their first model's key (so
 //!   related names sit together), into features of about the same size,
 //!   at most [`MAX_FEATURES`] (crates.io allows 300); a group that reaches
@@ -18,8 +19,9 @@
 //!
 //! A crate regenerated over one that recorded its features (`api.json`)
 //! keeps every model in the feature it had, and a new model joins the
-//! feature of the model before it in key order (or starts one), so that new
-//! docs never take a model out of the feature a consumer enabled.
+//! feature of the group before it in key order (or starts one, unless the
+//! recorded features are already as many as allowed), so that new docs
+//! never take a model out of the feature a consumer enabled.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -91,15 +93,18 @@ pub(super) fn plan_named(ir: &Ir, names: &Names, previous: &BTreeMap<String, Str
     let units = units(ir, &refs);
     let total = ir.models.len();
     let target = MAX_FEATURES.min(total.div_ceil(MODELS_PER_FEATURE)).max(1);
-    // Pack with a cap per feature; widen it until the count fits.
+    // Pack with a cap per feature; widen it until the count fits. At the
+    // widest, new models start no feature (the recorded ones may be all
+    // crates.io allows); only what `api.json` records can then be over.
     let mut cap = total.div_ceil(target);
     let reach: Vec<usize> = units.iter().map(|(head, _)| reach(head, &refs)).collect();
     let feature_of = loop {
-        let (feature_of, count) = pack(&units, &reach, previous, cap);
-        if count <= MAX_FEATURES {
+        let widest = cap >= total;
+        let (feature_of, count) = pack(&units, &reach, previous, cap, widest);
+        if count <= MAX_FEATURES || widest {
             break feature_of;
         }
-        cap += cap.div_ceil(4);
+        cap = (cap + cap.div_ceil(4)).min(total);
     };
     let mut needs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (model, targets) in &refs {
@@ -113,6 +118,48 @@ pub(super) fn plan_named(ir: &Ir, names: &Names, previous: &BTreeMap<String, Str
         }
     }
     Groups { feature_of, needs }
+}
+
+/// The `[features]` table of a cut crate: `full` (the default) enables
+/// every feature; each feature enables those its models refer to, and says
+/// which models it holds.
+pub(super) fn features_toml(groups: &Groups) -> String {
+    let members = groups.members();
+    if members.is_empty() {
+        return String::new();
+    }
+    let quoted = |names: &mut dyn Iterator<Item = &str>| -> String {
+        names
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::from("\n[features]\ndefault = [\"full\"]\n");
+    out.push_str(&format!(
+        "full = [{}]\n",
+        quoted(&mut members.keys().copied())
+    ));
+    for (feature, models) in &members {
+        // The models it holds, in comment lines of about 100 characters.
+        let mut line = String::from("#");
+        for model in models {
+            if line.len() + model.len() > 100 {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from("#");
+            }
+            line.push(' ');
+            line.push_str(model);
+        }
+        out.push_str(&line);
+        out.push('\n');
+        let needs = groups.needs.get(*feature);
+        out.push_str(&format!(
+            "{feature} = [{}]\n",
+            quoted(&mut needs.into_iter().flatten().map(String::as_str))
+        ));
+    }
+    out
 }
 
 /// The models a model's fields, oneofs and members refer to.
@@ -149,14 +196,16 @@ fn units<'a>(ir: &'a Ir, refs: &BTreeMap<&'a str, BTreeSet<&'a str>>) -> Vec<Uni
     let mut units: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for model in &ir.models {
         // Up the chain of sole holders, to a model that starts a unit (a
-        // cycle of sole holders starts at its least key).
+        // cycle of sole holders starts at its least key, wherever the chain
+        // entered it).
+        let mut path = vec![model.key.as_str()];
         let mut at = model.key.as_str();
-        let mut seen = BTreeSet::from([at]);
         while let Some(h) = holder(at) {
-            if !seen.insert(h) {
-                at = seen.iter().next().copied().unwrap_or(at);
+            if let Some(start) = path.iter().position(|p| *p == h) {
+                at = path[start..].iter().min().copied().unwrap_or(h);
                 break;
             }
+            path.push(h);
             at = h;
         }
         units.entry(at).or_default().push(&model.key);
@@ -181,25 +230,32 @@ fn reach(head: &str, refs: &BTreeMap<&str, BTreeSet<&str>>) -> usize {
 /// Packs units into features of at most about `cap` models, in order; a
 /// unit that reaches more than `cap` models has a feature of its own; a
 /// model `previous` places keeps its feature, and its unit follows it.
-/// Returns model → feature and the number of features.
+/// With `no_new`, a unit nothing places joins the feature of the unit
+/// before it (the first placed unit's, if it comes first) rather than
+/// start one. Returns model → feature and the number of features.
 fn pack(
     units: &[Unit<'_>],
     reach: &[usize],
     previous: &BTreeMap<String, String>,
     cap: usize,
+    no_new: bool,
 ) -> (BTreeMap<String, String>, usize) {
     let mut feature_of: BTreeMap<String, String> = BTreeMap::new();
     let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
     let mut taken: BTreeSet<String> = previous.values().cloned().collect();
     taken.extend(RESERVED.iter().map(|r| r.to_string()));
+    let recorded_of = |unit: &[&str]| unit.iter().find_map(|m| previous.get(*m)).cloned();
+    let mut last: Option<String> = units.iter().find_map(|(_, unit)| recorded_of(unit));
     let mut current: Option<String> = None;
     for ((head, unit), &reach) in units.iter().zip(reach) {
-        let recorded = unit.iter().find_map(|m| previous.get(*m)).cloned();
         let hub = reach > cap;
-        let feature = match (recorded, &current) {
-            (Some(f), _) => f,
-            (None, Some(c)) if !hub && (sizes[c] + unit.len() <= cap || sizes[c] == 0) => c.clone(),
-            (None, _) => fresh_name(head, &mut taken),
+        let feature = match (recorded_of(unit), &current, &last) {
+            (Some(f), _, _) => f,
+            (None, Some(c), _) if !hub && (sizes[c] + unit.len() <= cap || sizes[c] == 0) => {
+                c.clone()
+            }
+            (None, _, Some(l)) if no_new => l.clone(),
+            (None, _, _) => fresh_name(head, &mut taken),
         };
         for model in unit {
             let f = previous.get(*model).unwrap_or(&feature).clone();
@@ -207,6 +263,7 @@ fn pack(
             feature_of.insert(model.to_string(), f);
         }
         sizes.entry(feature.clone()).or_default();
+        last = Some(feature.clone());
         current = (!hub).then_some(feature);
     }
     (feature_of, sizes.len())

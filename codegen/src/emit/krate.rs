@@ -481,55 +481,13 @@ fn cargo_toml(u: &Uses, e: &Emit<'_>) -> String {
          serde_json = {{ version = \"={SERDE_JSON}\", features = [\"preserve_order\", \"raw_value\"] }}\n\
          serde_path_to_error = \"={SERDE_PATH_TO_ERROR}\"\n",
         deps = deps.join("\n"),
-        features = features_toml(&e.groups),
+        features = super::groups::features_toml(&e.groups),
         required = if e.groups.feature_of.is_empty() {
             ""
         } else {
             "required-features = [\"full\"]\n"
         },
     )
-}
-
-/// The `[features]` table of a cut crate: `full` (the default) enables
-/// every feature; each feature enables those its models refer to, and says
-/// which models it holds.
-fn features_toml(groups: &super::groups::Groups) -> String {
-    let members = groups.members();
-    if members.is_empty() {
-        return String::new();
-    }
-    let quoted = |names: &mut dyn Iterator<Item = &str>| -> String {
-        names
-            .map(|n| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut out = String::from("\n[features]\ndefault = [\"full\"]\n");
-    out.push_str(&format!(
-        "full = [{}]\n",
-        quoted(&mut members.keys().copied())
-    ));
-    for (feature, models) in &members {
-        // The models it holds, in comment lines of about 100 characters.
-        let mut line = String::from("#");
-        for model in models {
-            if line.len() + model.len() > 100 {
-                out.push_str(&line);
-                out.push('\n');
-                line = String::from("#");
-            }
-            line.push(' ');
-            line.push_str(model);
-        }
-        out.push_str(&line);
-        out.push('\n');
-        let needs = groups.needs.get(*feature);
-        out.push_str(&format!(
-            "{feature} = [{}]\n",
-            quoted(&mut needs.into_iter().flatten().map(String::as_str))
-        ));
-    }
-    out
 }
 
 /// The entry points macro: it gives every model its JSON entry points.
