@@ -140,7 +140,7 @@ pub struct Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WireSource {
-    /// By the naming rule of the docs (see [`KeyStyle`]), or an operation's
+    /// By the naming rule of the docs (see [`crate::overlay::KeyStyle`]), or an operation's
     /// own name.
     Rule,
     /// By the oneof list that names it.
@@ -258,6 +258,28 @@ impl Type {
             | Type::Bytes
             | Type::Const(_)
             | Type::Opaque(_) => Vec::new(),
+        }
+    }
+
+    /// The model it names itself (not as items or values).
+    pub fn model(&self) -> Option<&str> {
+        match self {
+            Type::Ref(r) => Some(r.as_str()),
+            Type::List(_)
+            | Type::Map(_)
+            | Type::String
+            | Type::Int(_)
+            | Type::Float
+            | Type::Number
+            | Type::Decimal
+            | Type::Bool
+            | Type::Any
+            | Type::DateTime
+            | Type::Date
+            | Type::Temporal
+            | Type::Bytes
+            | Type::Const(_)
+            | Type::Opaque(_) => None,
         }
     }
 

@@ -559,6 +559,69 @@ fn overlay_mistakes_are_errors_not_crashes() {
     assert!(o.status.success(), "{}", text(&o.stderr));
 }
 
+/// A discriminator's mapping is carried when every tag maps to a member;
+/// one naming a schema the document lacks leaves the union untagged.
+#[test]
+fn a_discriminator_mapping_to_a_missing_schema_maps_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("spec");
+    let shared = spec.join("models/shared");
+    fs::create_dir_all(&shared).unwrap();
+    for (name, fields) in [
+        ("Cat", "`purrs` | *Optional[bool]*"),
+        ("Dog", "`barks` | *Optional[bool]*"),
+    ] {
+        fs::write(
+            shared.join(format!("{}.md", name.to_lowercase())),
+            format!(
+                "# {name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
+                 | `kind` | *str* | :heavy_check_mark: | x |\n| {fields} | :heavy_minus_sign: | x |\n"
+            ),
+        )
+        .unwrap();
+    }
+    fs::write(
+        shared.join("pet.md"),
+        "# Pet\n\n## Supported Types\n\n### `shared.Cat`\n\n```python\nvalue: shared.Cat = /* values here */\n```\n\n\
+         ### `shared.Dog`\n\n```python\nvalue: shared.Dog = /* values here */\n```\n",
+    )
+    .unwrap();
+    let derive = |dog: &str| {
+        let openapi = tmp.path().join("api.yaml");
+        fs::write(
+            &openapi,
+            format!(
+                "components:\n  schemas:\n    Pet:\n      oneOf:\n        - $ref: '#/components/schemas/Cat'\n        \
+                 - $ref: '#/components/schemas/Dog'\n      discriminator:\n        propertyName: kind\n        mapping:\n          \
+                 cat: '#/components/schemas/Cat'\n          dog: '#/components/schemas/{dog}'\n    Cat:\n      type: object\n      \
+                 properties:\n        kind:\n          type: string\n        purrs:\n          type: boolean\n    Dog:\n      \
+                 type: object\n      properties:\n        kind:\n          type: string\n        barks:\n          type: boolean\n"
+            ),
+        )
+        .unwrap();
+        let out = tmp.path().join("overlay.toml");
+        let o = codegen(&[
+            "overlay",
+            "--openapi",
+            openapi.to_str().unwrap(),
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        fs::read_to_string(&out).unwrap()
+    };
+    let tagged = derive("Dog");
+    assert!(
+        tagged.contains("[models.Pet]\ndiscriminator = \"kind\"\n"),
+        "{tagged}"
+    );
+    assert!(tagged.contains("dog = \"Dog\""), "{tagged}");
+    let dangling = derive("Nope");
+    assert!(!dangling.contains("discriminator"), "{dangling}");
+}
+
 /// The additions docs usually bring (an optional field, an enum value, a
 /// oneof member, a model) are non-breaking: `generate --report` says so
 /// against the API the crate recorded, and no existing name changes.

@@ -152,10 +152,10 @@ fn assign_members<'a>(
         .collect();
     let mut scored = Vec::new();
     for (m, member) in union.members.iter().enumerate() {
-        let Type::Ref(target) = &member.ty else {
+        let Some(target) = member.ty.model() else {
             continue;
         };
-        if matched.contains_key(target.as_str()) {
+        if matched.contains_key(target) {
             continue;
         }
         let Some(model) = ir.model(target) else {
@@ -177,7 +177,7 @@ fn assign_members<'a>(
         }
         taken[a] = true;
         done.insert(m);
-        out.push((target.clone(), alternatives[a]));
+        out.push((target.to_string(), alternatives[a]));
     }
     out
 }

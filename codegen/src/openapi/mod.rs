@@ -124,15 +124,20 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
                     if let (Some(property), Some(mapping)) = (property, mapping) {
                         let mut tags = BTreeMap::new();
                         for (tag, target) in mapping {
+                            // A mapping to a schema the document lacks
+                            // maps no member, and the union keeps no tags.
                             let target = target
                                 .as_str()
-                                .and_then(|t| t.strip_prefix("#/components/schemas/"));
-                            let member = u.members.iter().find_map(|m| match (&m.ty, target) {
-                                (Type::Ref(k), Some(t)) => matched
-                                    .get(k.as_str())
-                                    .filter(|s| std::ptr::eq(**s, &all[t]))
-                                    .map(|_| k.clone()),
-                                _ => None,
+                                .and_then(|t| t.strip_prefix("#/components/schemas/"))
+                                .and_then(|t| all.get(t));
+                            let member = target.and_then(|t| {
+                                u.members.iter().find_map(|m| {
+                                    let k = m.ty.model()?;
+                                    matched
+                                        .get(k)
+                                        .filter(|s| std::ptr::eq(**s, t))
+                                        .map(|_| k.to_string())
+                                })
                             });
                             if let Some(member) = member {
                                 tags.insert(tag.clone(), member);
@@ -169,7 +174,7 @@ fn field_facts(
     let operation = matches!(&model.kind, Kind::Object(o) if o.role == Role::Operation);
     let rule = if operation {
         field.doc_name.to_snake_case()
-    } else if model.name == "Security" {
+    } else if matches!(&model.kind, Kind::Object(o) if o.role == Role::Security) {
         field.doc_name.clone()
     } else {
         crate::resolve::rule_key(&field.doc_name, style)
