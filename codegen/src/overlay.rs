@@ -85,6 +85,13 @@ pub struct ModelOverlay {
     pub fields: BTreeMap<String, FieldOverlay>,
 }
 
+impl ModelOverlay {
+    /// Whether it states a fact of the model's own, not only of its fields.
+    pub fn states_own(&self) -> bool {
+        self.discriminator.is_some() || self.mapping.is_some() || self.numeric.is_some()
+    }
+}
+
 /// Facts about one field.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -157,7 +164,11 @@ impl Overlay {
         }
         for (name, facts) in top.models {
             let mine = self.models.entry(name.clone()).or_default();
-            self.origins.insert(name.clone(), top.path.clone());
+            // The model's own facts come from `top` only if it states one
+            // (a file that names only fields leaves them where they were).
+            if facts.states_own() {
+                self.origins.insert(name.clone(), top.path.clone());
+            }
             if facts.discriminator.is_some() {
                 mine.discriminator = facts.discriminator;
             }
@@ -269,7 +280,8 @@ mod tests {
             "hand.toml",
             "key_style = \"as-named\"\n\
              [models.A.fields.x]\nint64 = false\nformat = \"int32\"\n\
-             [models.B.fields.z]\nnullable = true\n",
+             [models.B.fields.z]\nnullable = true\n\
+             [models.U.fields.kind]\nwire = \"type\"\n",
         );
         let both = derived.layered(hand);
         assert_eq!(both.key_style, Some(KeyStyle::AsNamed));
@@ -286,7 +298,9 @@ mod tests {
         // Messages name the file that stated a fact last.
         assert_eq!(both.origin("A", Some("x")), Path::new("hand.toml"));
         assert_eq!(both.origin("A", Some("y")), Path::new("derived.toml"));
-        assert_eq!(both.origin("B", None), Path::new("hand.toml"));
+        assert_eq!(both.origin("B", Some("z")), Path::new("hand.toml"));
+        // A file that names only a model's fields states none of its own.
         assert_eq!(both.origin("U", None), Path::new("derived.toml"));
+        assert_eq!(both.origin("U", Some("kind")), Path::new("hand.toml"));
     }
 }

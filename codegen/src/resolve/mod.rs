@@ -353,9 +353,12 @@ fn check_overlay(index: &Index<'_>, errors: &mut Vec<Diagnostic>) {
     };
     for (model, facts) in &overlay.models {
         let Some(entry) = index.entry_by_key(model) else {
+            // The file to blame: the one that stated the model's own facts,
+            // or, naming only fields, the one that named its first field.
+            let field = facts.fields.keys().next().filter(|_| !facts.states_own());
             errors.push(problem(
                 model,
-                None,
+                field.map(String::as_str),
                 format!("overlay names model `{model}`, which no doc defines"),
             ));
             continue;
