@@ -33,17 +33,8 @@ fn generate(
     name: &str,
 ) -> (PathBuf, codegen::Loaded, Vec<codegen::Diagnostic>) {
     let dir = e2e::repo_root().join("target").join(name);
-    let spec = codegen::read_spec(docs).unwrap();
-    let options = codegen::emit::EmitOptions {
-        crate_name: name.into(),
-        command: COMMAND.into(),
-    };
-    let generated = codegen::generate_spec(&spec, overlay, &dir, &options, false)
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy(e2e::repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    let mut warnings = generated.loaded.warnings.clone();
-    warnings.extend(generated.renames);
-    (dir, generated.loaded, warnings)
+    let (loaded, warnings) = e2e::generate_with(docs, overlay, &dir, name, COMMAND);
+    (dir, loaded, warnings)
 }
 
 /// The JSON key of a field, by model key and the docs' field name.
@@ -78,6 +69,36 @@ fn airbyte_with_its_openapi_overlay_passes_every_fixture() {
     let c = e2e::conformance(&shared, &fixtures(&shared, corpus), name);
     assert_eq!(c.last, "13157 passed, 0 failed", "{}", c.stdout);
     e2e::cargo(&dir, &["doc", "--quiet", "--no-deps"], Some("-D warnings"));
+    // A consumer of a few models turns on their features alone: they
+    // compile, with no warning, on what those features turn on.
+    let api: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("api.json")).unwrap()).unwrap();
+    let wanted = [
+        "SourceAirtable",
+        "DestinationPostgres",
+        "ConnectionResponse",
+    ];
+    let features: BTreeSet<&str> = api["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| wanted.contains(&m["key"].as_str().unwrap_or_default()))
+        .filter_map(|m| m["feature"].as_str())
+        .collect();
+    assert_eq!(features.len(), wanted.len(), "{features:?}");
+    let features = features.into_iter().collect::<Vec<_>>().join(",");
+    e2e::cargo(
+        &dir,
+        &[
+            "build",
+            "--quiet",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            &features,
+        ],
+        None,
+    );
 }
 
 #[test]

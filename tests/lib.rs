@@ -71,12 +71,30 @@ pub fn generate_crate(
         Some(openapi) => derived_overlay(docs, openapi),
         None => Default::default(),
     };
+    generate_with(docs, &overlay, dir, name, command)
+}
+
+/// [`generate_crate`] with an overlay at hand. The crate is generated as
+/// afresh: the record of a crate an earlier run left in `dir` (`api.json`,
+/// whose features a regeneration keeps) is removed first, so that what is
+/// tested is what a fresh clone generates.
+pub fn generate_with(
+    docs: &Path,
+    overlay: &codegen::overlay::Overlay,
+    dir: &Path,
+    name: &str,
+    command: &str,
+) -> (codegen::Loaded, Vec<codegen::Diagnostic>) {
+    match std::fs::remove_file(dir.join("api.json")) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("{}: {e}", dir.display()),
+        Ok(()) | Err(_) => {}
+    }
     let spec = codegen::read_spec(docs).unwrap();
     let options = codegen::emit::EmitOptions {
         crate_name: name.into(),
         command: command.into(),
     };
-    let generated = codegen::generate_spec(&spec, &overlay, dir, &options, false)
+    let generated = codegen::generate_spec(&spec, overlay, dir, &options, false)
         .unwrap_or_else(|e| panic!("{e}"));
     std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
     let mut warnings = generated.loaded.warnings.clone();
@@ -147,6 +165,11 @@ pub fn conformance(shared: &Path, fixtures: &Path, name: &str) -> Conformance {
     let runner = target
         .join("debug/examples")
         .join(format!("{name}-roundtrip{}", std::env::consts::EXE_SUFFIX));
+    // A report an earlier run left must not pass for this one's.
+    match std::fs::remove_file(&report) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("{}: {e}", report.display()),
+        Ok(()) | Err(_) => {}
+    }
     let out = std::process::Command::new("python3")
         .arg(shared.join("tools/conformance.py"))
         .arg("--fixtures")
@@ -160,6 +183,14 @@ pub fn conformance(shared: &Path, fixtures: &Path, name: &str) -> Conformance {
         .output()
         .expect("python3 runs conformance.py");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    // 0: every case passed; 1: some failed (the caller judges the figure);
+    // anything else: a usage error or a runner that could not start.
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "conformance.py ended with {}:\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let last = stdout.lines().last().unwrap_or_default().to_string();
     let report: serde_json::Value = std::fs::read_to_string(&report)
         .ok()
