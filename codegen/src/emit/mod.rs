@@ -3,10 +3,12 @@
 //!
 //! Code is built with `quote`, parsed by `syn` and printed by `prettyplease`,
 //! so every emitted `.rs` file is syntactically valid and formatted the same
-//! way on every run. One module per kind of output: [`names`] decides every
-//! name first; [`object`], [`oneof`], [`enumeration`] and [`union`] build a
-//! model's code; [`krate`] the crate's own files; [`docs`] turns the docs'
-//! prose into rustdoc; [`types`] maps IR types to Rust types.
+//! way on every run. One module per kind of output: `names` decides every
+//! name first; `object`, `oneof`, `enumeration` and `union` build a
+//! model's code; `krate` the crate's own files; `docs` turns the docs'
+//! prose into rustdoc; `types` maps IR types to Rust types; `fit` how a
+//! union ranks its members; [`groups`] cuts a big crate into cargo
+//! features; [`api`] records the crate's public API for the change report.
 
 pub mod api;
 mod docs;
