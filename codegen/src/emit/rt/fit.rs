@@ -60,7 +60,10 @@ pub(crate) fn nested(fit: Option<Fit>) -> usize {
 }
 
 /// The keys the items of a list (or the values of a map) set.
-pub(crate) fn items(value: &serde_json::Value, count: impl Fn(&serde_json::Value) -> usize) -> usize {
+pub(crate) fn items(
+    value: &serde_json::Value,
+    count: impl Fn(&serde_json::Value) -> usize,
+) -> usize {
     match value {
         serde_json::Value::Array(items) => items.iter().map(&count).sum(),
         serde_json::Value::Object(map) => map.values().map(&count).sum(),
