@@ -1032,8 +1032,9 @@ fn a_union_round_trip_is_stable() {
 }
 
 /// A union whose members hold the union again ranks its members by a
-/// bounded look into the value: a deep value reads in time linear in its
-/// depth, not in the number of members to the power of its depth.
+/// bounded look into the value, and bounds the members it tries after one
+/// fails: a deep value, valid or not, takes time polynomial in its depth,
+/// not exponential.
 #[test]
 fn a_recursive_union_reads_deep_values() {
     assert_eq!(
@@ -1048,7 +1049,7 @@ fn a_recursive_union_reads_deep_values() {
     let any: Inspection = same(json!({"checks": [], "quorum": 1}));
     assert!(matches!(any, Inspection::AnyCheck(_)), "{any:?}");
     // 60 groups deep, each holding the next (within JSON text's recursion
-    // limit): unbounded, 3^60 nested fits.
+    // limit): unbounded, 2^60 nested fits (two members recurse).
     let mut value = json!({"gauge": "bore"});
     for _ in 0..60 {
         value = json!({"checks": [value]});
@@ -1061,6 +1062,28 @@ fn a_recursive_union_reads_deep_values() {
     }
     assert_eq!(depth, 60);
     assert_eq!(deep, &Inspection::Gauge(Gauge::new("bore")));
+    // The same with a gauge no member reads at the bottom: each group fails
+    // in `EveryCheck`, then in `AnyCheck`, 2^60 reads unbounded. The reads
+    // that fail are bounded; the error says so and where the first failed.
+    let mut value = json!({"gauge": 5});
+    for _ in 0..60 {
+        value = json!({"checks": [value]});
+    }
+    let err = error::<Inspection>(&value);
+    assert!(
+        err.starts_with("no member of `Inspection` fits: `EveryCheck`: checks[0]: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("gauge: invalid type: number, expected a string"),
+        "{err}"
+    );
+    assert!(
+        err.contains("gave up: too many failed reads of union members for one value"),
+        "{err}"
+    );
+    // As long as the failed reads: about 30 bytes each (2^60 unbounded).
+    assert!(err.len() < 200_000, "{}", err.len());
 }
 
 /// A union reads its member from a `serde_json::Value`: an error inside a

@@ -525,6 +525,7 @@ pub(crate) fn pick<T>(
 ) -> Result<T, String> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| candidates[b].1.cmp(&candidates[a].1));
+    let picking = Picking::enter(value);
     let mut why = Vec::new();
     for i in order {
         let (name, fit, read) = &candidates[i];
@@ -536,8 +537,78 @@ pub(crate) fn pick<T>(
             Ok(value) => return Ok(value),
             Err(e) => why.push(format!("`{name}`: {e}")),
         }
+        if !picking.failed() {
+            why.push("gave up: too many failed reads of union members for one value".into());
+            break;
+        }
     }
     Err(format!("no member of `{union}` fits: {}", why.join("; ")))
+}
+
+/// Failed member reads one outermost union read allows, per node of its
+/// value, and at the least. A member that fails is followed by the next, and
+/// a member that holds the union again fails in each of its own members
+/// first: without a bound, a value nested in a union that holds itself
+/// takes time (and error text) exponential in its depth. A value the
+/// members read without so many failures is not affected.
+const FAILURES_PER_NODE: usize = 16;
+const FAILURES_AT_LEAST: usize = 256;
+
+std::thread_local! {
+    /// Union reads under way on this thread, and the failed member reads
+    /// the outermost one has left.
+    static PICKING: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// One union read under way (left when dropped).
+struct Picking;
+
+impl Picking {
+    fn enter(value: &serde_json::Value) -> Self {
+        PICKING.with(|p| {
+            let (depth, left) = p.get();
+            let left = if depth == 0 {
+                FAILURES_AT_LEAST.saturating_add(FAILURES_PER_NODE.saturating_mul(nodes(value)))
+            } else {
+                left
+            };
+            p.set((depth + 1, left));
+            Picking
+        })
+    }
+
+    /// Counts a failed member read: false once none is left.
+    fn failed(&self) -> bool {
+        PICKING.with(|p| {
+            let (depth, left) = p.get();
+            p.set((depth, left.saturating_sub(1)));
+            left > 1
+        })
+    }
+}
+
+impl Drop for Picking {
+    fn drop(&mut self) {
+        PICKING.with(|p| {
+            let (depth, left) = p.get();
+            p.set((depth.saturating_sub(1), left));
+        });
+    }
+}
+
+/// The nodes of a JSON value (itself, its items and values, at any depth).
+fn nodes(value: &serde_json::Value) -> usize {
+    let mut count = 0;
+    let mut todo = vec![value];
+    while let Some(v) = todo.pop() {
+        count += 1;
+        match v {
+            serde_json::Value::Array(items) => todo.extend(items),
+            serde_json::Value::Object(map) => todo.extend(map.values()),
+            _ => {}
+        }
+    }
+    count
 }
 
 /// The best fit of any member, for a union nested in another.
