@@ -1,9 +1,80 @@
 //! A named pass (prost-build's `message_graph`): which references must be
 //! held behind a pointer so that no type contains itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use crate::error::Diagnostic;
 use crate::ir::{Kind, Model, Type};
+
+/// Unions that hold themselves through unions alone (`U` has a member `V`,
+/// a union with a member `U`): reading a value could go round the loop for
+/// ever (each member's fit asks the other's). An error on each.
+pub(crate) fn union_loops(models: &[Model]) -> Vec<Diagnostic> {
+    let unions: BTreeMap<&str, Vec<&str>> = models
+        .iter()
+        .filter_map(|m| match &m.kind {
+            Kind::Union(u) => Some((
+                m.key.as_str(),
+                u.members.iter().filter_map(|m| m.ty.model()).collect(),
+            )),
+            Kind::Object(_) | Kind::Enum(_) => None,
+        })
+        .collect();
+    let mut errors = Vec::new();
+    for model in models {
+        let Some(members) = unions.get(model.key.as_str()) else {
+            continue;
+        };
+        // Breadth first through unions, each with the way it was reached.
+        let mut way: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut todo: std::collections::VecDeque<&str> = members
+            .iter()
+            .copied()
+            .filter(|m| unions.contains_key(m))
+            .collect();
+        for m in &todo {
+            way.insert(m, model.key.as_str());
+        }
+        while let Some(at) = todo.pop_front() {
+            if at == model.key {
+                let mut path = vec![at];
+                let mut back = way[at];
+                while back != model.key {
+                    path.push(back);
+                    back = way[back];
+                }
+                path.push(back);
+                path.reverse();
+                errors.push(Diagnostic::new(
+                    &model.source.file,
+                    model.source.line,
+                    format!(
+                        "union `{}` holds itself through unions alone ({}): reading a value could \
+                         go round that loop for ever; let an object, a list or a map stand in it",
+                        model.key,
+                        path.iter()
+                            .map(|p| format!("`{p}`"))
+                            .collect::<Vec<_>>()
+                            .join(" → ")
+                    ),
+                    format!("# {}", model.name),
+                ));
+                break;
+            }
+            if !seen.insert(at) {
+                continue;
+            }
+            for next in &unions[at] {
+                if unions.contains_key(next) && !way.contains_key(next) {
+                    way.insert(next, at);
+                    todo.push_back(next);
+                }
+            }
+        }
+    }
+    errors
+}
 
 /// Marks the fields and union members that must be boxed: a direct (not
 /// list or map) reference from one model to another that leads back to the
@@ -14,10 +85,7 @@ pub(crate) fn box_cycles(models: &mut [Model]) {
         .enumerate()
         .map(|(i, m)| (m.key.clone(), i))
         .collect();
-    let direct = |ty: &Type| match ty {
-        Type::Ref(r) => index.get(r).copied(),
-        _ => None,
-    };
+    let direct = |ty: &Type| ty.model().and_then(|r| index.get(r).copied());
     let edges: Vec<Vec<usize>> = models
         .iter()
         .map(|m| match &m.kind {

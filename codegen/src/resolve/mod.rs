@@ -142,6 +142,10 @@ pub fn resolve(input: &Input<'_>) -> Result<Resolved> {
     if let Err(e) = unions::tag(&mut models, input.overlay) {
         return Err(Error::Spec(sorted(e)));
     }
+    let loops = cycles::union_loops(&models);
+    if !loops.is_empty() {
+        return Err(Error::Spec(sorted(loops)));
+    }
     cycles::box_cycles(&mut models);
     Ok(Resolved {
         ir: Ir { models },
@@ -353,8 +357,9 @@ fn check_overlay(index: &Index<'_>, errors: &mut Vec<Diagnostic>) {
     };
     for (model, facts) in &overlay.models {
         let Some(entry) = index.entry_by_key(model) else {
-            // The file to blame: the one that stated the model's own facts,
-            // or, naming only fields, the one that named its first field.
+            // The file to blame: the one that stated the model's own facts
+            // (or named it alone), or, naming only fields, the one that
+            // named its first field.
             let field = facts.fields.keys().next().filter(|_| !facts.states_own());
             errors.push(problem(
                 model,
