@@ -19,9 +19,10 @@
 //!
 //! A crate regenerated over one that recorded its features (`api.json`)
 //! keeps every model in the feature it had, and a new model joins the
-//! feature of the group before it in key order (or starts one, unless the
-//! recorded features are already as many as allowed), so that new docs
-//! never take a model out of the feature a consumer enabled.
+//! feature of the group before it in key order (or starts one; once the
+//! recorded features are as many as allowed, it joins the nearest one that
+//! is no hub's), so that new docs never take a model out of the feature a
+//! consumer enabled.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -96,11 +97,12 @@ pub(super) fn plan_named(ir: &Ir, names: &Names, previous: &BTreeMap<String, Str
     // Pack with a cap per feature; widen it until the count fits. At the
     // widest, new models start no feature (the recorded ones may be all
     // crates.io allows); only what `api.json` records can then be over.
-    let mut cap = total.div_ceil(target);
+    let hub_at = total.div_ceil(target);
+    let mut cap = hub_at;
     let reach: Vec<usize> = units.iter().map(|(head, _)| reach(head, &refs)).collect();
     let feature_of = loop {
         let widest = cap >= total;
-        let (feature_of, count) = pack(&units, &reach, previous, cap, widest);
+        let (feature_of, count) = pack(&units, &reach, previous, cap, widest, hub_at);
         if count <= MAX_FEATURES || widest {
             break feature_of;
         }
@@ -230,22 +232,32 @@ fn reach(head: &str, refs: &BTreeMap<&str, BTreeSet<&str>>) -> usize {
 /// Packs units into features of at most about `cap` models, in order; a
 /// unit that reaches more than `cap` models has a feature of its own; a
 /// model `previous` places keeps its feature, and its unit follows it.
-/// With `no_new`, a unit nothing places joins the feature of the unit
-/// before it (the first placed unit's, if it comes first) rather than
-/// start one. Returns model → feature and the number of features.
+/// With `no_new`, a unit nothing places joins the feature of the nearest
+/// unit before it that reaches no more than `hub_at` models (the first such
+/// placed unit's, if none comes before) rather than start one: a hub's
+/// feature turns on much of the crate. Returns model → feature and the
+/// number of features.
 fn pack(
     units: &[Unit<'_>],
     reach: &[usize],
     previous: &BTreeMap<String, String>,
     cap: usize,
     no_new: bool,
+    hub_at: usize,
 ) -> (BTreeMap<String, String>, usize) {
     let mut feature_of: BTreeMap<String, String> = BTreeMap::new();
     let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
     let mut taken: BTreeSet<String> = previous.values().cloned().collect();
     taken.extend(RESERVED.iter().map(|r| r.to_string()));
     let recorded_of = |unit: &[&str]| unit.iter().find_map(|m| previous.get(*m)).cloned();
-    let mut last: Option<String> = units.iter().find_map(|(_, unit)| recorded_of(unit));
+    let placed = |small: bool| {
+        units
+            .iter()
+            .zip(reach)
+            .filter(|(_, &r)| !small || r <= hub_at)
+            .find_map(|((_, unit), _)| recorded_of(unit))
+    };
+    let mut last: Option<String> = placed(true).or_else(|| placed(false));
     let mut current: Option<String> = None;
     for ((head, unit), &reach) in units.iter().zip(reach) {
         let hub = reach > cap;
@@ -263,7 +275,9 @@ fn pack(
             feature_of.insert(model.to_string(), f);
         }
         sizes.entry(feature.clone()).or_default();
-        last = Some(feature.clone());
+        if reach <= hub_at {
+            last = Some(feature.clone());
+        }
         current = (!hub).then_some(feature);
     }
     (feature_of, sizes.len())
