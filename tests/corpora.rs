@@ -78,14 +78,15 @@ fn airbyte_with_its_openapi_overlay_passes_every_fixture() {
         "DestinationPostgres",
         "ConnectionResponse",
     ];
-    let features: BTreeSet<&str> = api["models"]
+    let found: Vec<(&str, &str)> = api["models"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|m| wanted.contains(&m["key"].as_str().unwrap_or_default()))
-        .filter_map(|m| m["feature"].as_str())
+        .filter_map(|m| Some((m["key"].as_str()?, m["feature"].as_str()?)))
+        .filter(|(key, _)| wanted.contains(key))
         .collect();
-    assert_eq!(features.len(), wanted.len(), "{features:?}");
+    assert_eq!(found.len(), wanted.len(), "{found:?}");
+    let features: BTreeSet<&str> = found.iter().map(|(_, f)| *f).collect();
     let features = features.into_iter().collect::<Vec<_>>().join(",");
     e2e::cargo(
         &dir,

@@ -196,6 +196,13 @@ pub fn conformance(shared: &Path, fixtures: &Path, name: &str) -> Conformance {
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_else(|| panic!("no report from conformance.py:\n{stdout}"));
+    // The runner answered every case and ended cleanly.
+    assert_eq!(
+        report["runner_warnings"],
+        serde_json::json!([]),
+        "{}",
+        report["runner_stderr_tail"]
+    );
     let failures = report["failures"].as_array().cloned().unwrap_or_default();
     let cases = std::fs::read_to_string(fixtures.join("fixtures.jsonl"))
         .unwrap()

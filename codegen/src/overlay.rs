@@ -164,9 +164,10 @@ impl Overlay {
         }
         for (name, facts) in top.models {
             let mine = self.models.entry(name.clone()).or_default();
-            // The model's own facts come from `top` only if it states one
-            // (a file that names only fields leaves them where they were).
-            if facts.states_own() {
+            // The model's own facts come from `top` only if it states one,
+            // or names the model and nothing else (a file that names only
+            // fields leaves them where they were).
+            if facts.states_own() || facts.fields.is_empty() {
                 self.origins.insert(name.clone(), top.path.clone());
             }
             if facts.discriminator.is_some() {
@@ -281,7 +282,8 @@ mod tests {
             "key_style = \"as-named\"\n\
              [models.A.fields.x]\nint64 = false\nformat = \"int32\"\n\
              [models.B.fields.z]\nnullable = true\n\
-             [models.U.fields.kind]\nwire = \"type\"\n",
+             [models.U.fields.kind]\nwire = \"type\"\n\
+             [models.T]\n",
         );
         let both = derived.layered(hand);
         assert_eq!(both.key_style, Some(KeyStyle::AsNamed));
@@ -302,5 +304,7 @@ mod tests {
         // A file that names only a model's fields states none of its own.
         assert_eq!(both.origin("U", None), Path::new("derived.toml"));
         assert_eq!(both.origin("U", Some("kind")), Path::new("hand.toml"));
+        // A model named and nothing more: that file named it.
+        assert_eq!(both.origin("T", None), Path::new("hand.toml"));
     }
 }
