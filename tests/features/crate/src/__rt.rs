@@ -404,9 +404,9 @@ pub(crate) fn set<'v>(
 
 /// How many levels of nested models an object's fit counts the keys of.
 /// Deep enough to tell members apart by what their nested models hold,
-/// bounded so that a recursive union (a member holding the union again)
-/// costs at most `members^FIT_DEPTH` per value read, not an exponent of
-/// the value's own depth.
+/// bounded so that ranking a recursive union's members (a member holding
+/// the union again) looks at most `FIT_DEPTH` levels into the value at each
+/// node it reads, not down to the value's own depth.
 pub(crate) const FIT_DEPTH: u8 = 3;
 
 /// The keys a nested model's value sets, as its holder counts them.
