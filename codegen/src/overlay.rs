@@ -165,9 +165,10 @@ impl Overlay {
         for (name, facts) in top.models {
             let mine = self.models.entry(name.clone()).or_default();
             // The model's own facts come from `top` only if it states one,
-            // or names the model and nothing else (a file that names only
-            // fields leaves them where they were).
-            if facts.states_own() || facts.fields.is_empty() {
+            // or names the model and nothing else where no file did before
+            // (a file that names only fields leaves them where they were).
+            if facts.states_own() || (facts.fields.is_empty() && !self.origins.contains_key(&name))
+            {
                 self.origins.insert(name.clone(), top.path.clone());
             }
             if facts.discriminator.is_some() {

@@ -124,7 +124,7 @@ fn regenerating_keeps_every_model_in_its_feature() {
 
 #[test]
 fn a_new_model_starts_no_feature_past_the_limit() {
-    let ir = spec(300, &["Aardvark"]);
+    let ir = spec(300, &["Aardvark", "Apple"]);
     // Recorded: as many features as allowed, the union's among them.
     let mut previous: BTreeMap<String, String> = BTreeMap::new();
     for i in 0..300 {
@@ -144,6 +144,9 @@ fn a_new_model_starts_no_feature_past_the_limit() {
     // other), its part with it.
     assert_eq!(groups.feature("Aardvark"), Some("f0"));
     assert_eq!(groups.feature("AardvarkPart"), Some("f0"));
+    // `Apple` sorts right after the union: it joins the nearest feature
+    // before it that is no hub's, `Aardvark`'s.
+    assert_eq!(groups.feature("Apple"), Some("f0"));
     // Past the limit already: the record is kept as it is.
     previous.insert("Item299".into(), "one-too-many".into());
     previous.insert("Item299Part".into(), "one-too-many".into());

@@ -260,7 +260,8 @@ fn pack(
     let mut last: Option<String> = placed(true).or_else(|| placed(false));
     let mut current: Option<String> = None;
     for ((head, unit), &reach) in units.iter().zip(reach) {
-        let hub = reach > cap;
+        // At the widest cap nothing is over it: hubs are judged by `hub_at`.
+        let hub = reach > if no_new { hub_at } else { cap };
         let feature = match (recorded_of(unit), &current, &last) {
             (Some(f), _, _) => f,
             (None, Some(c), _) if !hub && (sizes[c] + unit.len() <= cap || sizes[c] == 0) => {

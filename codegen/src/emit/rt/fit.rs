@@ -172,7 +172,8 @@ pub(crate) fn pick<T>(
     order.sort_by(|&a, &b| candidates[b].1.cmp(&candidates[a].1));
     let picking = Picking::enter(value);
     let mut why = Vec::new();
-    for i in order {
+    let last = order.len().saturating_sub(1);
+    for (n, i) in order.into_iter().enumerate() {
         let (name, fit, read) = &candidates[i];
         if fit.is_none() {
             why.push(format!("`{name}`: not that kind of value"));
@@ -182,20 +183,38 @@ pub(crate) fn pick<T>(
             Ok(value) => return Ok(value),
             Err(e) => why.push(format!("`{name}`: {e}")),
         }
-        if !picking.failed() {
-            why.push("gave up: too many failed reads of union members for one value".into());
+        if !picking.failed() && n < last {
             break;
         }
     }
-    Err(format!("no member of `{union}` fits: {}", why.join("; ")))
+    let gave_up = if picking.exhausted() {
+        " (gave up: too many failed reads of union members for one value)"
+    } else {
+        ""
+    };
+    let mut error = format!("no member of `{union}` fits{gave_up}: {}", why.join("; "));
+    if error.len() > MAX_ERROR {
+        let mut end = MAX_ERROR;
+        while !error.is_char_boundary(end) {
+            end -= 1;
+        }
+        error.truncate(end);
+        error.push_str(" …(cut)");
+    }
+    Err(error)
 }
 
-/// Failed member reads one outermost union read allows, per node of its
-/// value, and at the least. A member that fails is followed by the next, and
+/// The longest error a union read gives, in bytes (its members' errors
+/// hold those of the unions nested in them).
+const MAX_ERROR: usize = 16 * 1024;
+
+/// Failed member reads one outermost union read allows: 256, and 16 more
+/// per node of its value. A member that fails is followed by the next, and
 /// a member that holds the union again fails in each of its own members
 /// first: without a bound, a value nested in a union that holds itself
 /// takes time (and error text) exponential in its depth. A value the
-/// members read without so many failures is not affected.
+/// members read without so many failures is not affected; one that needs
+/// more is rejected, though some member might have read it.
 const FAILURES_PER_NODE: usize = 16;
 const FAILURES_AT_LEAST: usize = 256;
 
@@ -220,6 +239,11 @@ impl Picking {
             p.set((depth + 1, left));
             Picking
         })
+    }
+
+    /// Whether the failed reads allowed are spent.
+    fn exhausted(&self) -> bool {
+        PICKING.with(|p| p.get().1 == 0)
     }
 
     /// Counts a failed member read: false once none is left.
