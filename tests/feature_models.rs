@@ -1063,8 +1063,8 @@ fn a_recursive_union_reads_deep_values() {
     assert_eq!(depth, 60);
     assert_eq!(deep, &Inspection::Gauge(Gauge::new("bore")));
     // The same with a gauge no member reads at the bottom: each group fails
-    // in `EveryCheck`, then in `AnyCheck`, 2^60 reads unbounded. The reads
-    // that fail are bounded; the error says so and where the first failed.
+    // in `EveryCheck`, then in `AnyCheck`, 2^60 union reads unbounded. The
+    // union reads are bounded; the error says so and where the first failed.
     let mut value = json!({"gauge": 5});
     for _ in 0..60 {
         value = json!({"checks": [value]});
@@ -1072,8 +1072,8 @@ fn a_recursive_union_reads_deep_values() {
     let err = error::<Inspection>(&value);
     assert!(
         err.starts_with(
-            "no member of `Inspection` fits (gave up: too many failed reads of union members \
-             for one value): `EveryCheck`: checks[0]: "
+            "no member of `Inspection` fits (gave up: too many union reads for one value): \
+             `EveryCheck`: checks[0]: "
         ),
         "{err}"
     );

@@ -523,12 +523,13 @@ pub(crate) fn pick<T>(
     value: &serde_json::Value,
     candidates: &[Candidate<T>],
 ) -> Result<T, String> {
+    let Some(picking) = Picking::enter(value) else {
+        return Err(format!("no member of `{union}` fits{GAVE_UP}"));
+    };
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| candidates[b].1.cmp(&candidates[a].1));
-    let picking = Picking::enter(value);
     let mut why = Vec::new();
-    let last = order.len().saturating_sub(1);
-    for (n, i) in order.into_iter().enumerate() {
+    for i in order {
         let (name, fit, read) = &candidates[i];
         if fit.is_none() {
             why.push(format!("`{name}`: not that kind of value"));
@@ -538,15 +539,8 @@ pub(crate) fn pick<T>(
             Ok(value) => return Ok(value),
             Err(e) => why.push(format!("`{name}`: {e}")),
         }
-        if !picking.failed() && n < last {
-            break;
-        }
     }
-    let gave_up = if picking.exhausted() {
-        " (gave up: too many failed reads of union members for one value)"
-    } else {
-        ""
-    };
+    let gave_up = if picking.refused() { GAVE_UP } else { "" };
     let mut error = format!("no member of `{union}` fits{gave_up}: {}", why.join("; "));
     if error.len() > MAX_ERROR {
         let mut end = MAX_ERROR;
@@ -559,63 +553,63 @@ pub(crate) fn pick<T>(
     Err(error)
 }
 
+const GAVE_UP: &str = " (gave up: too many union reads for one value)";
+
 /// The longest error a union read gives, in bytes (its members' errors
 /// hold those of the unions nested in them).
 const MAX_ERROR: usize = 16 * 1024;
 
-/// Failed member reads one outermost union read allows: 256, and 16 more
-/// per node of its value. A member that fails is followed by the next, and
-/// a member that holds the union again fails in each of its own members
-/// first: without a bound, a value nested in a union that holds itself
-/// takes time (and error text) exponential in its depth. A value the
-/// members read without so many failures is not affected; one that needs
-/// more is rejected, though some member might have read it.
-const FAILURES_PER_NODE: usize = 16;
-const FAILURES_AT_LEAST: usize = 256;
+/// Union reads one outermost union read allows, itself and those nested in
+/// its members: 256, and 16 more per node of its value. A member that fails
+/// is followed by the next, and a member that holds the union again reads
+/// its nested unions before it fails: without a bound, a value nested in a
+/// union that holds itself takes time (and error text) exponential in its
+/// depth. A value read without so many union reads is not affected; one
+/// that needs more is refused, though some member might have read it.
+const READS_PER_NODE: usize = 16;
+const READS_AT_LEAST: usize = 256;
 
 std::thread_local! {
-    /// Union reads under way on this thread, and the failed member reads
-    /// the outermost one has left.
-    static PICKING: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+    /// Union reads under way on this thread; the reads the outermost one
+    /// has left; whether one was refused.
+    static PICKING: std::cell::Cell<(usize, usize, bool)> =
+        const { std::cell::Cell::new((0, 0, false)) };
 }
 
 /// One union read under way (left when dropped).
 struct Picking;
 
 impl Picking {
-    fn enter(value: &serde_json::Value) -> Self {
+    /// Starts a union read, unless the outermost one has none left.
+    fn enter(value: &serde_json::Value) -> Option<Self> {
         PICKING.with(|p| {
-            let (depth, left) = p.get();
-            let left = if depth == 0 {
-                FAILURES_AT_LEAST.saturating_add(FAILURES_PER_NODE.saturating_mul(nodes(value)))
+            let (depth, left, refused) = p.get();
+            let (left, refused) = if depth == 0 {
+                let allowed = READS_PER_NODE.saturating_mul(nodes(value));
+                (READS_AT_LEAST.saturating_add(allowed), false)
             } else {
-                left
+                (left, refused)
             };
-            p.set((depth + 1, left));
-            Picking
+            if left == 0 {
+                p.set((depth, 0, true));
+                return None;
+            }
+            p.set((depth + 1, left - 1, refused));
+            Some(Picking)
         })
     }
 
-    /// Whether the failed reads allowed are spent.
-    fn exhausted(&self) -> bool {
-        PICKING.with(|p| p.get().1 == 0)
-    }
-
-    /// Counts a failed member read: false once none is left.
-    fn failed(&self) -> bool {
-        PICKING.with(|p| {
-            let (depth, left) = p.get();
-            p.set((depth, left.saturating_sub(1)));
-            left > 1
-        })
+    /// Whether a union read was refused since the outermost began.
+    fn refused(&self) -> bool {
+        PICKING.with(|p| p.get().2)
     }
 }
 
 impl Drop for Picking {
     fn drop(&mut self) {
         PICKING.with(|p| {
-            let (depth, left) = p.get();
-            p.set((depth.saturating_sub(1), left));
+            let (depth, left, refused) = p.get();
+            p.set((depth.saturating_sub(1), left, refused));
         });
     }
 }
