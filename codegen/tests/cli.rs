@@ -281,6 +281,16 @@ fn ir_prints_the_models_as_json() {
 }
 
 /// A one-doc spec in `tmp` with the given fields table rows and preamble.
+/// `codegen overlay` from an OpenAPI document, over a spec if given.
+fn derive_overlay(openapi: &Path, spec: Option<&Path>, out: &Path) -> Output {
+    let mut args = vec!["overlay", "--openapi", openapi.to_str().unwrap()];
+    if let Some(spec) = spec {
+        args.extend(["--spec", spec.to_str().unwrap()]);
+    }
+    args.extend(["--out", out.to_str().unwrap()]);
+    codegen(&args)
+}
+
 fn tiny_spec(tmp: &Path, name: &str, preamble: &str, rows: &str) -> PathBuf {
     let spec = tmp.join("spec");
     fs::create_dir_all(spec.join("models/shared")).unwrap();
@@ -431,15 +441,7 @@ fn overlay_is_derived_from_an_openapi_document() {
     )
     .unwrap();
     let out = tmp.path().join("overlay.toml");
-    let o = codegen(&[
-        "overlay",
-        "--openapi",
-        openapi.to_str().unwrap(),
-        "--spec",
-        spec.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = derive_overlay(&openapi, Some(&spec), &out);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert_eq!(
         fs::read_to_string(&out).unwrap(),
@@ -549,13 +551,7 @@ fn overlay_mistakes_are_errors_not_crashes() {
     )
     .unwrap();
     let out = tmp.path().join("derived.toml");
-    let o = codegen(&[
-        "overlay",
-        "--openapi",
-        openapi.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = derive_overlay(&openapi, None, &out);
     assert!(o.status.success(), "{}", text(&o.stderr));
 }
 
@@ -600,15 +596,7 @@ fn a_discriminator_mapping_to_a_missing_schema_maps_nothing() {
         )
         .unwrap();
         let out = tmp.path().join("overlay.toml");
-        let o = codegen(&[
-            "overlay",
-            "--openapi",
-            openapi.to_str().unwrap(),
-            "--spec",
-            spec.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = derive_overlay(&openapi, Some(&spec), &out);
         assert!(o.status.success(), "{}", text(&o.stderr));
         fs::read_to_string(&out).unwrap()
     };
