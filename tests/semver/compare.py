@@ -42,8 +42,13 @@ def semver_checks_binary():
     sys.exit("cargo-semver-checks not found: cargo install cargo-semver-checks --locked --root target/tools")
 
 
-def generate(codegen, docs, out, overlay=None):
+def generate(codegen, docs, out, overlay=None, over=None):
+    """Generates a crate into `out`: afresh, or with `over`, as a regeneration
+    of the crate in that directory (its api.json keeps each model's cargo
+    feature, as a maintainer regenerating in place gets)."""
     shutil.rmtree(out, ignore_errors=True)
+    if over:
+        shutil.copytree(over, out)
     extra = ["--overlay", overlay] if overlay else []
     r = run([codegen, "generate", "--spec", docs, "--out", out, "--crate-name", "semver-models"] + extra)
     if r.returncode != 0:
@@ -153,7 +158,7 @@ def main():
                     sys.exit(f"overlay {v} failed:\n{r.stderr}")
         old, new = os.path.join(work, old_v), os.path.join(work, new_v)
         generate(codegen, docs(old_v), old, overlays.get(old_v))
-        generate(codegen, docs(new_v), new, overlays.get(new_v))
+        generate(codegen, docs(new_v), new, overlays.get(new_v), over=old)
         cmd = [codegen, "diff", "--old", docs(old_v), "--new", docs(new_v), "--format", "json"]
         if overlays:
             cmd += ["--old-overlay", overlays[old_v], "--new-overlay", overlays[new_v]]
