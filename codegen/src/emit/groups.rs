@@ -101,9 +101,8 @@ pub(super) fn plan_named(ir: &Ir, names: &Names, previous: &BTreeMap<String, Str
     let mut cap = hub_at;
     let reach: Vec<usize> = units.iter().map(|(head, _)| reach(head, &refs)).collect();
     let feature_of = loop {
-        let widest = cap >= total;
-        let (feature_of, count) = pack(&units, &reach, previous, cap, widest, hub_at);
-        if count <= MAX_FEATURES || widest {
+        let (feature_of, count) = pack(&units, &reach, previous, cap, hub_at);
+        if count <= MAX_FEATURES || cap >= total {
             break feature_of;
         }
         cap = (cap + cap.div_ceil(4)).min(total);
@@ -232,19 +231,19 @@ fn reach(head: &str, refs: &BTreeMap<&str, BTreeSet<&str>>) -> usize {
 /// Packs units into features of at most about `cap` models, in order; a
 /// unit that reaches more than `cap` models has a feature of its own; a
 /// model `previous` places keeps its feature, and its unit follows it.
-/// With `no_new`, a unit nothing places joins the feature of the nearest
-/// unit before it that reaches no more than `hub_at` models (the first such
-/// placed unit's, if none comes before) rather than start one: a hub's
-/// feature turns on much of the crate. Returns model → feature and the
-/// number of features.
+/// At the widest cap (every model), a unit nothing places starts no
+/// feature: it joins that of the nearest unit before it that reaches no
+/// more than `hub_at` models (the first such placed unit's, if none comes
+/// before), since a hub's feature turns on much of the crate. Returns
+/// model → feature and the number of features.
 fn pack(
     units: &[Unit<'_>],
     reach: &[usize],
     previous: &BTreeMap<String, String>,
     cap: usize,
-    no_new: bool,
     hub_at: usize,
 ) -> (BTreeMap<String, String>, usize) {
+    let no_new = cap >= units.iter().map(|(_, unit)| unit.len()).sum();
     let mut feature_of: BTreeMap<String, String> = BTreeMap::new();
     let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
     let mut taken: BTreeSet<String> = previous.values().cloned().collect();

@@ -1,7 +1,7 @@
 //! A named pass (prost-build's `message_graph`): which references must be
 //! held behind a pointer so that no type contains itself.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, VecDeque};
 
 use crate::error::Diagnostic;
 use crate::ir::{Kind, Model, Type};
@@ -25,16 +25,15 @@ pub(crate) fn union_loops(models: &[Model]) -> Vec<Diagnostic> {
         let Some(members) = unions.get(model.key.as_str()) else {
             continue;
         };
-        // Breadth first through unions, each with the way it was reached.
+        // Breadth first through unions, each queued once, with the union
+        // it was reached from.
         let mut way: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        let mut todo: std::collections::VecDeque<&str> = members
-            .iter()
-            .copied()
-            .filter(|m| unions.contains_key(m))
-            .collect();
-        for m in &todo {
-            way.insert(m, model.key.as_str());
+        let mut todo: VecDeque<&str> = VecDeque::new();
+        for m in members {
+            if unions.contains_key(m) && !way.contains_key(m) {
+                way.insert(m, model.key.as_str());
+                todo.push_back(m);
+            }
         }
         while let Some(at) = todo.pop_front() {
             if at == model.key {
@@ -61,9 +60,6 @@ pub(crate) fn union_loops(models: &[Model]) -> Vec<Diagnostic> {
                     format!("# {}", model.name),
                 ));
                 break;
-            }
-            if !seen.insert(at) {
-                continue;
             }
             for next in &unions[at] {
                 if unions.contains_key(next) && !way.contains_key(next) {
