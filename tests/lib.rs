@@ -85,10 +85,7 @@ pub fn generate_with(
     name: &str,
     command: &str,
 ) -> (codegen::Loaded, Vec<codegen::Diagnostic>) {
-    match std::fs::remove_file(dir.join("api.json")) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("{}: {e}", dir.display()),
-        Ok(()) | Err(_) => {}
-    }
+    remove_if_present(&dir.join("api.json"));
     let spec = codegen::read_spec(docs).unwrap();
     let options = codegen::emit::EmitOptions {
         crate_name: name.into(),
@@ -114,6 +111,14 @@ pub fn generate_corpus_crate(
 ) -> Vec<codegen::Diagnostic> {
     let openapi = with_overlay.then(|| openapi(shared));
     generate_crate(&corpus_docs(shared), openapi.as_deref(), dir, name, command).1
+}
+
+/// Removes a file an earlier run may have left; panics on any other error.
+fn remove_if_present(path: &Path) {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("{}: {e}", path.display()),
+        Ok(()) | Err(_) => {}
+    }
 }
 
 /// Runs cargo on a generated crate with the workspace's target directory
@@ -166,10 +171,7 @@ pub fn conformance(shared: &Path, fixtures: &Path, name: &str) -> Conformance {
         .join("debug/examples")
         .join(format!("{name}-roundtrip{}", std::env::consts::EXE_SUFFIX));
     // A report an earlier run left must not pass for this one's.
-    match std::fs::remove_file(&report) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("{}: {e}", report.display()),
-        Ok(()) | Err(_) => {}
-    }
+    remove_if_present(&report);
     let out = std::process::Command::new("python3")
         .arg(shared.join("tools/conformance.py"))
         .arg("--fixtures")
