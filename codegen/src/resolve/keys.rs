@@ -403,6 +403,19 @@ pub(crate) fn inferred_key(
     }
 }
 
+/// The keys a field named after its type may have in place of its name,
+/// longest first: the type's name less its leading words
+/// (`AccessReviewColumnConfig` gives `reviewColumnConfig`, `columnConfig`
+/// and `config`), an `Input` ending dropped.
+pub(crate) fn shortened_keys(target: &str, style: KeyStyle) -> Vec<String> {
+    let snake = target.to_snake_case();
+    let snake = snake.strip_suffix("_input").unwrap_or(&snake);
+    let words: Vec<&str> = snake.split('_').collect();
+    (1..words.len())
+        .map(|from| styled(&words[from..].join("_"), style))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,6 +449,21 @@ mod tests {
         assert_eq!(field_name("oAuth2AuthorizedAs"), "o_auth2_authorized_as");
         assert_eq!(field_name("@"), "at_");
         assert_eq!(field_name("--"), "field");
+    }
+
+    #[test]
+    fn shortened() {
+        let camel = KeyStyle::LowerCamel;
+        assert_eq!(
+            shortened_keys("AccessReviewColumnConfig", camel),
+            ["reviewColumnConfig", "columnConfig", "config"]
+        );
+        assert_eq!(shortened_keys("HookFilterInput", camel), ["filter"]);
+        assert_eq!(shortened_keys("Hook", camel), Vec::<String>::new());
+        assert_eq!(
+            shortened_keys("SSFReceiverStreamStats", KeyStyle::AsNamed),
+            ["receiver_stream_stats", "stream_stats", "stats"]
+        );
     }
 
     #[test]

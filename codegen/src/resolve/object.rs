@@ -33,7 +33,7 @@ pub(crate) struct Ctx<'a, 'b> {
     pub lifted: &'b mut Vec<Lifted>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a> Ctx<'a, '_> {
     fn diag(&self, line: usize, message: impl Into<String>, text: impl Into<String>) -> Diagnostic {
         Diagnostic::new(&self.entry.doc.path, line, message, text)
     }
@@ -179,7 +179,7 @@ impl Ctx<'_, '_> {
         let oneofs = self.oneofs(&mut fields);
         if !self.sdk_named() {
             if self.index.dialect_of(self.entry.doc) == Some(Dialect::TypeScript) {
-                self.out_of_order_keys(&mut fields);
+                self.unconfirmed_keys(&mut fields);
             } else {
                 self.infer_keys(&mut fields);
             }
@@ -309,65 +309,113 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Whether a field holds one object and is named after its type
-    /// (TypeScript's `serverEvent: ServerEvent`, perhaps with a digit or
+    /// The title of the object a field holds when the field is named after
+    /// it (TypeScript's `serverEvent: ServerEvent`, perhaps with a digit or
     /// without `Input`): its name may not be its key.
-    fn named_after_type(&self, field: &Field) -> bool {
+    fn named_after(&self, field: &Field) -> Option<&'a str> {
         let Type::Ref(target) = &field.ty else {
-            return false;
+            return None;
         };
-        let Some(entry) = self.index.entry_by_key(target) else {
-            return false;
-        };
+        let entry = self.index.entry_by_key(target)?;
         if !matches!(entry.doc.body, Body::Fields(_)) {
-            return false;
+            return None;
         }
-        let name = field
-            .doc_name
-            .trim_end_matches(|c: char| c.is_ascii_digit())
-            .to_snake_case();
-        let title = entry.doc.title.to_snake_case();
-        name == title || title.strip_suffix("_input") == Some(name.as_str())
+        // Compared without case or underscores: `a2UIAction` is named
+        // after `A2UIAction`, though the two split into words apart.
+        let plain = |s: &str| s.replace('_', "").to_lowercase();
+        let title = plain(&entry.doc.title);
+        let whole = plain(&field.doc_name);
+        let numbered = plain(
+            field
+                .doc_name
+                .trim_end_matches(|c: char| c.is_ascii_digit()),
+        );
+        let named = [whole, numbered]
+            .iter()
+            .any(|name| title == *name || title.strip_suffix("input") == Some(name.as_str()));
+        named.then_some(entry.doc.title.as_str())
     }
 
-    /// TypeScript docs list a model's fields sorted by key: a field named
-    /// after its type whose name breaks that order has another key, which
-    /// the docs do not give.
-    fn out_of_order_keys(&mut self, fields: &mut [Field]) {
+    fn named_after_type(&self, field: &Field) -> bool {
+        self.named_after(field).is_some()
+    }
+
+    /// TypeScript docs name a field that holds a message after the
+    /// message's type in some schemas, whatever its key: unless a oneof
+    /// list or the overlay gives the key, the docs cannot confirm it. The
+    /// rows are sorted by key, so the neighbours bound it: a name that fits
+    /// is kept; one that breaks the order is not the key, and the longest
+    /// shortening of the type's name that fits is taken instead
+    /// (`accessReviewColumnConfig` between `closedAt` and `completionDate`
+    /// is `columnConfig`). Either way the key is a guess, and said so.
+    fn unconfirmed_keys(&mut self, fields: &mut [Field]) {
         let doc = self.entry.doc;
-        let suspects: Vec<bool> = fields
+        let suspects: Vec<Option<&str>> = fields
             .iter()
-            .map(|f| f.wire_source == WireSource::Rule && self.named_after_type(f))
+            .map(|f| {
+                (f.wire_source == WireSource::Rule)
+                    .then(|| self.named_after(f))
+                    .flatten()
+            })
             .collect();
         for i in 0..fields.len() {
-            if !suspects[i] {
+            let Some(title) = suspects[i] else {
                 continue;
-            }
+            };
+            let bound = |f: &Field, s: &Option<&str>| s.is_none().then(|| f.wire.clone());
             let before = fields[..i]
                 .iter()
                 .zip(&suspects)
                 .rev()
-                .find(|(_, s)| !**s)
-                .map(|(f, _)| f.wire.as_str());
+                .find_map(|(f, s)| bound(f, s));
             let after = fields[i + 1..]
                 .iter()
                 .zip(&suspects[i + 1..])
-                .find(|(_, s)| !**s)
-                .map(|(f, _)| f.wire.as_str());
-            let key = fields[i].wire.as_str();
-            let in_order = before.is_none_or(|b| b < key) && after.is_none_or(|a| key < a);
-            if in_order {
-                continue;
-            }
+                .find_map(|(f, s)| bound(f, s));
+            let fits = |key: &str| {
+                before.as_deref().is_none_or(|b| b < key)
+                    && after.as_deref().is_none_or(|a| key < a)
+                    && !fields.iter().any(|f| f.wire == key)
+            };
+            let name = fields[i].wire.clone();
+            let in_order = before.as_deref().is_none_or(|b| b < name.as_str())
+                && after.as_deref().is_none_or(|a| name.as_str() < a);
+            let guess = if in_order {
+                Some(name.clone())
+            } else {
+                keys::shortened_keys(title, self.style)
+                    .into_iter()
+                    .find(|k| fits(k))
+            };
             let field = &mut fields[i];
             field.wire_source = WireSource::Inferred;
+            let message = match &guess {
+                Some(key) if *key == name => format!(
+                    "field `{}.{}` is named after its type: the docs do not give its JSON \
+                     key; taken as its name `{key}`, unverified",
+                    doc.title, field.doc_name
+                ),
+                Some(key) => format!(
+                    "field `{}.{}` is named after its type and out of the key order of the \
+                     doc's rows: its JSON key is not `{name}`; taken as `{key}`, the longest \
+                     shortening of the type's name that fits the order, unverified",
+                    doc.title, field.doc_name
+                ),
+                None => format!(
+                    "field `{}.{}` is named after its type and out of the key order of the \
+                     doc's rows: its JSON key is not `{name}`, and the docs do not say what \
+                     it is",
+                    doc.title, field.doc_name
+                ),
+            };
+            if let Some(key) = guess {
+                field.wire = key;
+            }
             let d = self.diag(
                 field.source.line,
                 format!(
-                    "field `{}.{}` is named after its type and out of the key order of the \
-                     doc's rows: its JSON key is not `{}`, and the docs do not say what it is \
-                     (state it in the overlay: [models.{}.fields.{}] wire = \"...\")",
-                    doc.title, field.doc_name, field.wire, self.entry.key, field.doc_name
+                    "{message} (state it in the overlay: [models.{}.fields.{}] wire = \"...\")",
+                    self.entry.key, field.doc_name
                 ),
                 format!("`{}`", field.doc_name),
             );
