@@ -466,6 +466,85 @@ fn overlay_is_derived_from_an_openapi_document() {
     assert_eq!(thing[1]["ty"], serde_json::json!({"int": "i64_string"}));
 }
 
+/// TypeScript docs name fields after the object they hold: two fields of one
+/// type are told apart by the order of the schema's properties, which the
+/// rows follow.
+#[test]
+fn fields_named_after_one_type_take_its_properties_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shared = tmp.path().join("spec/sdk/models/shared");
+    fs::create_dir_all(&shared).unwrap();
+    let link = "[shared.Text](../../../sdk/models/shared/text.md)";
+    fs::write(
+        shared.join("card.md"),
+        format!(
+            "# Card\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
+             | `id` | *string* | :heavy_minus_sign: | x |\n\
+             | `text` | {link} | :heavy_minus_sign: | x |\n\
+             | `text1` | {link} | :heavy_minus_sign: | x |\n"
+        ),
+    )
+    .unwrap();
+    fs::write(
+        shared.join("text.md"),
+        "# Text\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
+         | `literal` | *string* | :heavy_minus_sign: | x |\n",
+    )
+    .unwrap();
+    let spec = tmp.path().join("spec");
+    let ir = |overlay: Option<&Path>| {
+        let mut args = vec!["ir", "--spec", spec.to_str().unwrap()];
+        if let Some(o) = overlay {
+            args.extend(["--overlay", o.to_str().unwrap()]);
+        }
+        let o = codegen(&args);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let fields = ir["models"][0]["kind"]["object"]["fields"].clone();
+        (fields, text(&o.stderr))
+    };
+    // From the docs alone both keys are guesses, and say so.
+    let (fields, stderr) = ir(None);
+    assert_eq!(fields[1]["wire_source"], "inferred");
+    assert_eq!(fields[2]["wire_source"], "inferred");
+    assert_eq!(
+        stderr.matches("is named after its type").count(),
+        2,
+        "{stderr}"
+    );
+    let openapi = tmp.path().join("api.yaml");
+    fs::write(
+        &openapi,
+        "openapi: 3.1.0\ncomponents:\n  schemas:\n    v1.Card:\n      type: object\n      properties:\n        \
+         id:\n          type: string\n        label:\n          $ref: '#/components/schemas/v1.Text'\n        \
+         title:\n          $ref: '#/components/schemas/v1.Text'\n    v1.Text:\n      type: object\n      \
+         properties:\n        literal:\n          type: string\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("overlay.toml");
+    let o = derive_overlay(&openapi, Some(&spec), &out);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        !text(&o.stderr).contains("do not settle"),
+        "{}",
+        text(&o.stderr)
+    );
+    let (fields, stderr) = ir(Some(&out));
+    assert_eq!(stderr, "");
+    let keys: Vec<(&str, &str)> = (0..3)
+        .map(|i| {
+            (
+                fields[i]["wire"].as_str().unwrap(),
+                fields[i]["wire_source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [("id", "rule"), ("label", "overlay"), ("title", "overlay")]
+    );
+}
+
 #[test]
 fn regeneration_keeps_the_mtime_of_unchanged_files() {
     use std::time::{Duration, SystemTime};

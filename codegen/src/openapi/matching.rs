@@ -337,6 +337,49 @@ fn refers_to(
     }
 }
 
+/// Fields in doubt (their keys guessed) that hold the same type, each to
+/// one of as many properties that refer to it and that no field's key names
+/// (`dynamicString` and `dynamicString1`, both `DynamicString`, to `label`
+/// and `title`): the docs list a model's fields in its schema's property
+/// order, which this family's documents sort by name, so the k-th such
+/// field is the k-th such property. Keyed by the field's index.
+pub(super) fn alike_fields<'a>(
+    fields: &[Field],
+    properties: &BTreeMap<&'a str, &'a Value>,
+    schemas: &Schemas<'a>,
+    matched: &BTreeMap<String, &'a Value>,
+    ir: &Ir,
+) -> BTreeMap<usize, (&'a str, &'a Value)> {
+    let doubtful = |f: &Field| {
+        f.wire_source == WireSource::Inferred
+            && !f.ty.refs().is_empty()
+            && !properties.contains_key(f.wire.as_str())
+    };
+    let named: BTreeSet<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
+    let mut out = BTreeMap::new();
+    let mut seen: Vec<&Type> = Vec::new();
+    for field in fields.iter().filter(|f| doubtful(f)) {
+        if seen.contains(&&field.ty) {
+            continue;
+        }
+        seen.push(&field.ty);
+        let group: Vec<usize> = (0..fields.len())
+            .filter(|&i| doubtful(&fields[i]) && fields[i].ty == field.ty)
+            .collect();
+        let hits: Vec<(&'a str, &'a Value)> = properties
+            .iter()
+            .filter(|(name, prop)| {
+                !named.contains(**name) && refers_to(prop, &field.ty, schemas, matched, ir)
+            })
+            .map(|(name, prop)| (*name, *prop))
+            .collect();
+        if hits.len() == group.len() {
+            out.extend(group.into_iter().zip(hits));
+        }
+    }
+    out
+}
+
 /// The property that carries `field`, with its name: by the field's key,
 /// by the schema its type refers to, or by name.
 pub(super) fn property_of<'a>(

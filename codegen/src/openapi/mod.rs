@@ -30,7 +30,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::ir::{Field, Int, Ir, Kind, Model, Presence, Role, Type, WireSource};
 use crate::overlay::{FieldOverlay, KeyStyle, ModelOverlay, Overlay};
-use matching::{match_models, property_of};
+use matching::{alike_fields, match_models, property_of};
 use schemas::Schemas;
 
 /// What the derivation found, for the command's summary.
@@ -89,10 +89,13 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             }
             (Kind::Object(o), Some(schema)) => {
                 let properties = schemas.properties(schema);
-                for field in &o.fields {
-                    let Some((wire, property)) =
-                        property_of(field, &properties, &schemas, &matched, ir)
-                    else {
+                let alike = alike_fields(&o.fields, &properties, &schemas, &matched, ir);
+                for (i, field) in o.fields.iter().enumerate() {
+                    let found = alike
+                        .get(&i)
+                        .copied()
+                        .or_else(|| property_of(field, &properties, &schemas, &matched, ir));
+                    let Some((wire, property)) = found else {
                         if field.wire_source == WireSource::Inferred {
                             report
                                 .unsettled
