@@ -449,3 +449,88 @@ fn additions_are_reported_as_non_breaking_and_rename_nothing() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("0 breaking and 0 non-breaking changes"));
 }
+
+/// TypeScript docs name some fields after the object they hold, whatever
+/// their keys: each such key is a guess, bounded by the rows' key order.
+#[test]
+fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shared = tmp.path().join("spec/sdk/models/shared");
+    fs::create_dir_all(&shared).unwrap();
+    let table =
+        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let link = |t: &str| {
+        format!(
+            "[shared.{t}](../../../sdk/models/shared/{}.md)",
+            t.to_lowercase()
+        )
+    };
+    let rows = [
+        ("closedAt", "*string*".to_string()),
+        ("accessReviewColumnConfig", link("AccessReviewColumnConfig")),
+        ("completionDate", "*string*".to_string()),
+        ("hookFilter", link("HookFilter")),
+        ("id", "*string*".to_string()),
+        ("dynamicString", link("DynamicString")),
+        ("name", "*string*".to_string()),
+    ];
+    let mut doc = format!("# AccessReview\n\n{table}");
+    for (name, ty) in rows {
+        doc += &format!("| `{name}` | {ty} | :heavy_minus_sign: | x |\n");
+    }
+    fs::write(shared.join("accessreview.md"), doc).unwrap();
+    for t in ["AccessReviewColumnConfig", "HookFilter", "DynamicString"] {
+        let doc = format!("# {t}\n\n{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
+        fs::write(shared.join(format!("{}.md", t.to_lowercase())), doc).unwrap();
+    }
+    let spec = tmp.path().join("spec");
+    let o = codegen(&["ir", "--spec", spec.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let model = ir["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "AccessReview")
+        .unwrap();
+    let keys: Vec<(&str, &str)> = model["kind"]["object"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["wire"].as_str().unwrap(),
+                f["wire_source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("closedAt", "rule"),
+            // Out of order: the type's name less the model's.
+            ("columnConfig", "inferred"),
+            ("completionDate", "rule"),
+            // In order: its name, still unconfirmed.
+            ("hookFilter", "inferred"),
+            ("id", "rule"),
+            // Out of order, and no shortening (`string`) fits before `name`.
+            ("dynamicString", "inferred"),
+            ("name", "rule"),
+        ]
+    );
+    let stderr = text(&o.stderr);
+    assert_eq!(stderr.matches("warning: ").count(), 3, "{stderr}");
+    for expected in [
+        "accessreview.md:8: field `AccessReview.accessReviewColumnConfig` is named after its type, \
+         and its JSON key is not its name `accessReviewColumnConfig` (it breaks the key order of \
+         the doc's rows); taken as `columnConfig`",
+        "accessreview.md:10: field `AccessReview.hookFilter` is named after its type: the docs do \
+         not give its JSON key; taken as its name `hookFilter`, unverified",
+        "accessreview.md:12: field `AccessReview.dynamicString` is named after its type, and its \
+         JSON key is not its name `dynamicString` (it breaks the key order of the doc's rows); the \
+         docs do not say what it is",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n--- in ---\n{stderr}");
+    }
+}

@@ -404,16 +404,31 @@ pub(crate) fn inferred_key(
 }
 
 /// The keys a field named after its type may have in place of its name,
-/// longest first: the type's name less its leading words
-/// (`AccessReviewColumnConfig` gives `reviewColumnConfig`, `columnConfig`
-/// and `config`), an `Input` ending dropped.
-pub(crate) fn shortened_keys(target: &str, style: KeyStyle) -> Vec<String> {
+/// most likely first: the type's name less the leading words it shares
+/// with the model's (`AccessReviewScopeV2` in `AccessReviewSetScopeRequest`
+/// gives `scopeV2`, as a nested message's key is in Python docs), then
+/// less ever more leading words (`AccessReviewColumnConfig` gives
+/// `reviewColumnConfig`, `columnConfig`, `config`). An `Input` ending is
+/// dropped.
+pub(crate) fn shortened_keys(target: &str, model: &str, style: KeyStyle) -> Vec<String> {
     let snake = target.to_snake_case();
     let snake = snake.strip_suffix("_input").unwrap_or(&snake);
     let words: Vec<&str> = snake.split('_').collect();
-    (1..words.len())
-        .map(|from| styled(&words[from..].join("_"), style))
-        .collect()
+    let model = model.to_snake_case();
+    let shared = words
+        .iter()
+        .zip(model.split('_'))
+        .take_while(|(a, b)| *a == b)
+        .count();
+    let mut out: Vec<String> = Vec::new();
+    let starts = std::iter::once(shared).chain(1..words.len());
+    for from in starts.filter(|&f| 0 < f && f < words.len()) {
+        let key = styled(&words[from..].join("_"), style);
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -455,13 +470,21 @@ mod tests {
     fn shortened() {
         let camel = KeyStyle::LowerCamel;
         assert_eq!(
-            shortened_keys("AccessReviewColumnConfig", camel),
+            shortened_keys("AccessReviewColumnConfig", "AccessReview", camel),
+            ["columnConfig", "reviewColumnConfig", "config"]
+        );
+        assert_eq!(
+            shortened_keys("AccessReviewColumnConfig", "Campaign", camel),
             ["reviewColumnConfig", "columnConfig", "config"]
         );
-        assert_eq!(shortened_keys("HookFilterInput", camel), ["filter"]);
-        assert_eq!(shortened_keys("Hook", camel), Vec::<String>::new());
         assert_eq!(
-            shortened_keys("SSFReceiverStreamStats", KeyStyle::AsNamed),
+            shortened_keys("AccessReviewScopeV2", "AccessReviewSetScopeRequest", camel),
+            ["scopeV2", "reviewScopeV2", "v2"]
+        );
+        assert_eq!(shortened_keys("HookFilterInput", "Hook", camel), ["filter"]);
+        assert_eq!(shortened_keys("Hook", "Hook", camel), Vec::<String>::new());
+        assert_eq!(
+            shortened_keys("SSFReceiverStreamStats", "Other", KeyStyle::AsNamed),
             ["receiver_stream_stats", "stream_stats", "stats"]
         );
     }

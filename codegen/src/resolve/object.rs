@@ -330,9 +330,10 @@ impl<'a> Ctx<'a, '_> {
                 .doc_name
                 .trim_end_matches(|c: char| c.is_ascii_digit()),
         );
-        let named = [whole, numbered]
-            .iter()
-            .any(|name| title == *name || title.strip_suffix("input") == Some(name.as_str()));
+        let named = [whole, numbered].iter().any(|name| {
+            !name.is_empty()
+                && (title == *name || title.strip_suffix("input") == Some(name.as_str()))
+        });
         named.then_some(entry.doc.title.as_str())
     }
 
@@ -344,10 +345,11 @@ impl<'a> Ctx<'a, '_> {
     /// message's type in some schemas, whatever its key: unless a oneof
     /// list or the overlay gives the key, the docs cannot confirm it. The
     /// rows are sorted by key, so the neighbours bound it: a name that fits
-    /// is kept; one that breaks the order is not the key, and the longest
+    /// is kept; one that breaks the order is not the key, and the first
     /// shortening of the type's name that fits is taken instead
     /// (`accessReviewColumnConfig` between `closedAt` and `completionDate`
-    /// is `columnConfig`). Either way the key is a guess, and said so.
+    /// is `columnConfig`; see [`keys::shortened_keys`]). Either way the key
+    /// is a guess, and said so.
     fn unconfirmed_keys(&mut self, fields: &mut [Field]) {
         let doc = self.entry.doc;
         let suspects: Vec<Option<&str>> = fields
@@ -372,20 +374,28 @@ impl<'a> Ctx<'a, '_> {
                 .iter()
                 .zip(&suspects[i + 1..])
                 .find_map(|(f, s)| bound(f, s));
-            let fits = |key: &str| {
+            let between = |key: &str| {
                 before.as_deref().is_none_or(|b| b < key)
                     && after.as_deref().is_none_or(|a| key < a)
-                    && !fields.iter().any(|f| f.wire == key)
+            };
+            let taken = |key: &str| {
+                fields
+                    .iter()
+                    .enumerate()
+                    .any(|(j, f)| j != i && f.wire == key)
             };
             let name = fields[i].wire.clone();
-            let in_order = before.as_deref().is_none_or(|b| b < name.as_str())
-                && after.as_deref().is_none_or(|a| name.as_str() < a);
-            let guess = if in_order {
+            let why_not = if taken(&name) {
+                "it is another field's key"
+            } else {
+                "it breaks the key order of the doc's rows"
+            };
+            let guess = if between(&name) && !taken(&name) {
                 Some(name.clone())
             } else {
-                keys::shortened_keys(title, self.style)
+                keys::shortened_keys(title, &doc.title, self.style)
                     .into_iter()
-                    .find(|k| fits(k))
+                    .find(|k| between(k) && !taken(k))
             };
             let field = &mut fields[i];
             field.wire_source = WireSource::Inferred;
@@ -396,15 +406,14 @@ impl<'a> Ctx<'a, '_> {
                     doc.title, field.doc_name
                 ),
                 Some(key) => format!(
-                    "field `{}.{}` is named after its type and out of the key order of the \
-                     doc's rows: its JSON key is not `{name}`; taken as `{key}`, the longest \
-                     shortening of the type's name that fits the order, unverified",
+                    "field `{}.{}` is named after its type, and its JSON key is not its name \
+                     `{name}` ({why_not}); taken as `{key}`, a shortening of the type's name \
+                     that fits the order, unverified",
                     doc.title, field.doc_name
                 ),
                 None => format!(
-                    "field `{}.{}` is named after its type and out of the key order of the \
-                     doc's rows: its JSON key is not `{name}`, and the docs do not say what \
-                     it is",
+                    "field `{}.{}` is named after its type, and its JSON key is not its name \
+                     `{name}` ({why_not}); the docs do not say what it is",
                     doc.title, field.doc_name
                 ),
             };
