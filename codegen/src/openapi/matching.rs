@@ -338,11 +338,13 @@ fn refers_to(
 }
 
 /// Fields in doubt (their keys guessed) that hold the same type, each to
-/// one of as many properties that refer to it and that no field's key names
-/// (`dynamicString` and `dynamicString1`, both `DynamicString`, to `label`
-/// and `title`): the docs list a model's fields in its schema's property
-/// order, which this family's documents sort by name, so the k-th such
-/// field is the k-th such property. Keyed by the field's index.
+/// one of as many properties that refer to it and that no field's key
+/// names, keyed by the field's index. One such field takes the one such
+/// property. Several (`dynamicString` and `dynamicString1`, both
+/// `DynamicString`, for `label` and `title`) are paired in order, the k-th
+/// field in the rows with the k-th property by name, but only where the
+/// rows are sorted by key (the keys the docs do give are in order, as in
+/// TypeScript docs): rows in the schema's own order may not be.
 pub(super) fn alike_fields<'a>(
     fields: &[Field],
     properties: &BTreeMap<&'a str, &'a Value>,
@@ -355,7 +357,13 @@ pub(super) fn alike_fields<'a>(
             && !f.ty.refs().is_empty()
             && !properties.contains_key(f.wire.as_str())
     };
-    let named: BTreeSet<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
+    let known: Vec<&str> = fields
+        .iter()
+        .filter(|f| !doubtful(f))
+        .map(|f| f.wire.as_str())
+        .collect();
+    let sorted = known.windows(2).all(|w| w[0] < w[1]);
+    let mut claimed: BTreeSet<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
     let mut out = BTreeMap::new();
     let mut seen: Vec<&Type> = Vec::new();
     for field in fields.iter().filter(|f| doubtful(f)) {
@@ -369,11 +377,12 @@ pub(super) fn alike_fields<'a>(
         let hits: Vec<(&'a str, &'a Value)> = properties
             .iter()
             .filter(|(name, prop)| {
-                !named.contains(**name) && refers_to(prop, &field.ty, schemas, matched, ir)
+                !claimed.contains(**name) && refers_to(prop, &field.ty, schemas, matched, ir)
             })
             .map(|(name, prop)| (*name, *prop))
             .collect();
-        if hits.len() == group.len() {
+        if hits.len() == group.len() && (group.len() == 1 || sorted) {
+            claimed.extend(hits.iter().map(|(name, _)| *name));
             out.extend(group.into_iter().zip(hits));
         }
     }

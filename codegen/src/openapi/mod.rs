@@ -21,7 +21,7 @@
 mod matching;
 mod schemas;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use heck::ToSnakeCase;
@@ -90,11 +90,13 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             (Kind::Object(o), Some(schema)) => {
                 let properties = schemas.properties(schema);
                 let alike = alike_fields(&o.fields, &properties, &schemas, &matched, ir);
+                let claimed: BTreeSet<&str> = alike.values().map(|(name, _)| *name).collect();
                 for (i, field) in o.fields.iter().enumerate() {
-                    let found = alike
-                        .get(&i)
-                        .copied()
-                        .or_else(|| property_of(field, &properties, &schemas, &matched, ir));
+                    // A property paired with one field is no other's.
+                    let found = alike.get(&i).copied().or_else(|| {
+                        property_of(field, &properties, &schemas, &matched, ir)
+                            .filter(|(name, _)| !claimed.contains(name))
+                    });
                     let Some((wire, property)) = found else {
                         if field.wire_source == WireSource::Inferred {
                             report
