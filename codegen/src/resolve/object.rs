@@ -345,8 +345,9 @@ impl<'a> Ctx<'a, '_> {
     /// message's type in some schemas, whatever its key: unless a oneof
     /// list or the overlay gives the key, the docs cannot confirm it. The
     /// rows are sorted by key, so the neighbours bound it: a name that fits
-    /// is kept; one that breaks the order is not the key, and the first
-    /// shortening of the type's name that fits is taken instead
+    /// (and is no other field's key) is kept; one that breaks the order is
+    /// not the key, and the first shortening of the type's name that fits
+    /// is taken instead
     /// (`accessReviewColumnConfig` between `closedAt` and `completionDate`
     /// is `columnConfig`; see [`keys::shortened_keys`]). Either way the key
     /// is a guess, and said so.
@@ -511,10 +512,15 @@ fn apply_format(format: &str, ty: &mut Type) -> Result<(), String> {
     );
     let temporal = matches!(leaf, Type::Temporal | Type::Date | Type::DateTime);
     let new = match format {
-        "int32" | "int64" | "uint32" | "uint64" | "integer" if numeric => match leaf {
-            Type::Int(Int::I64String) => Type::Int(Int::I64String),
-            _ => Type::Int(Int::I64),
-        },
+        // An integer already read as a string stays one; any other number
+        // becomes a 64-bit integer.
+        "int32" | "int64" | "uint32" | "uint64" | "integer" if numeric => {
+            if *leaf == Type::Int(Int::I64String) {
+                Type::Int(Int::I64String)
+            } else {
+                Type::Int(Int::I64)
+            }
+        }
         "bigint" if numeric => Type::Int(Int::Big),
         "double" | "float" | "number" if numeric => Type::Float,
         "decimal" if numeric => Type::Decimal,
@@ -540,7 +546,20 @@ fn set_int(ty: &mut Type, int: Int) -> bool {
             *leaf = Type::Int(int);
             true
         }
-        _ => false,
+        Type::String
+        | Type::Float
+        | Type::Decimal
+        | Type::Bool
+        | Type::Any
+        | Type::DateTime
+        | Type::Date
+        | Type::Temporal
+        | Type::Bytes
+        | Type::List(_)
+        | Type::Map(_)
+        | Type::Ref(_)
+        | Type::Const(_)
+        | Type::Opaque(_) => false,
     }
 }
 
