@@ -335,3 +335,129 @@ fn a_discriminator_mapping_to_a_missing_schema_maps_nothing() {
     let dangling = derive("Nope");
     assert!(!dangling.contains("discriminator"), "{dangling}");
 }
+
+/// A TypeScript-flavoured spec of `Card` with `rows` (name, type: a scalar
+/// notation, or `Text`, a model), and the `Text` model.
+fn card_spec(tmp: &Path, rows: &[(&str, &str)]) -> std::path::PathBuf {
+    let shared = tmp.join("spec/sdk/models/shared");
+    fs::create_dir_all(&shared).unwrap();
+    let table =
+        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let mut card = format!("# Card\n\n{table}");
+    for (name, ty) in rows {
+        let ty = match *ty {
+            "Text" => "[shared.Text](../../../sdk/models/shared/text.md)",
+            scalar => scalar,
+        };
+        card += &format!("| `{name}` | {ty} | :heavy_minus_sign: | x |\n");
+    }
+    fs::write(shared.join("card.md"), card).unwrap();
+    let text = format!("# Text\n\n{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
+    fs::write(shared.join("text.md"), text).unwrap();
+    tmp.join("spec")
+}
+
+/// Derives the overlay of `spec` from an OpenAPI document whose `Card` has
+/// `properties` (YAML, indented as under `properties:`), and reads the spec
+/// over it: the overlay command's stderr and `Card`'s (key, source) pairs.
+fn card_keys(tmp: &Path, spec: &Path, properties: &str) -> (String, Vec<(String, String)>) {
+    let openapi = tmp.join("api.yaml");
+    fs::write(
+        &openapi,
+        format!(
+            "openapi: 3.1.0\ncomponents:\n  schemas:\n    v1.Card:\n      type: object\n      \
+             properties:\n{properties}    v1.Text:\n      type: object\n      properties:\n        \
+             literal:\n          type: string\n"
+        ),
+    )
+    .unwrap();
+    let out = tmp.join("overlay.toml");
+    let o = derive_overlay(&openapi, Some(spec), &out);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let derived = text(&o.stderr);
+    let o = codegen(&[
+        "ir",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--overlay",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let keys = ir["models"][0]["kind"]["object"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_string();
+            (s("wire"), s("wire_source"))
+        })
+        .collect();
+    (derived, keys)
+}
+
+fn pairs(keys: &[(&str, &str)]) -> Vec<(String, String)> {
+    keys.iter()
+        .map(|(k, s)| (k.to_string(), s.to_string()))
+        .collect()
+}
+
+/// A property another field's key names is not a field in doubt's, even as
+/// the one property that refers to its type: the document may be older than
+/// the docs and lack the field's own.
+#[test]
+fn a_property_named_by_one_field_is_not_another_fields() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = card_spec(
+        tmp.path(),
+        &[
+            ("createdAt", "*string*"),
+            ("owner", "Text"),
+            ("text", "Text"),
+            ("zeta", "*string*"),
+        ],
+    );
+    let properties = "        createdAt:\n          type: string\n        owner:\n          \
+         $ref: '#/components/schemas/v1.Text'\n        zeta:\n          type: string\n";
+    let (derived, keys) = card_keys(tmp.path(), &spec, properties);
+    assert!(derived.contains("(1): Card.text"), "{derived}");
+    assert_eq!(
+        keys,
+        pairs(&[
+            ("createdAt", "rule"),
+            ("owner", "rule"),
+            ("text", "inferred"),
+            ("zeta", "rule"),
+        ])
+    );
+}
+
+/// Fields of one type are paired with properties in order only when the
+/// docs list rows sorted by key: here they do not (`zeta` before `id`).
+#[test]
+fn rows_out_of_key_order_are_not_paired_with_properties() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = card_spec(
+        tmp.path(),
+        &[
+            ("zeta", "*string*"),
+            ("id", "*string*"),
+            ("text", "Text"),
+            ("text1", "Text"),
+        ],
+    );
+    let properties = "        id:\n          type: string\n        label:\n          \
+         $ref: '#/components/schemas/v1.Text'\n        title:\n          \
+         $ref: '#/components/schemas/v1.Text'\n        zeta:\n          type: string\n";
+    let (derived, keys) = card_keys(tmp.path(), &spec, properties);
+    assert!(derived.contains("(2): Card.text, Card.text1"), "{derived}");
+    assert_eq!(
+        keys,
+        pairs(&[
+            ("zeta", "rule"),
+            ("id", "rule"),
+            ("text", "inferred"),
+            ("text1", "inferred"),
+        ])
+    );
+}

@@ -82,8 +82,10 @@ pub(super) fn match_models<'a>(ir: &Ir, schemas: &Schemas<'a>) -> BTreeMap<Strin
                         if matched.contains_key(target) {
                             continue;
                         }
+                        let keys: BTreeSet<&str> =
+                            o.fields.iter().map(|f| f.wire.as_str()).collect();
                         let Some((_, mut property)) =
-                            property_of(field, &properties, schemas, &matched, ir)
+                            property_of(field, &properties, &keys, schemas, &matched, ir)
                         else {
                             continue;
                         };
@@ -342,12 +344,13 @@ fn refers_to(
 /// names, keyed by the field's index. One such field takes the one such
 /// property. Several (`dynamicString` and `dynamicString1`, both
 /// `DynamicString`, for `label` and `title`) are paired in order, the k-th
-/// field in the rows with the k-th property by name, but only where the
-/// rows are sorted by key (the keys the docs do give are in order, as in
-/// TypeScript docs): rows in the schema's own order may not be.
+/// field in the rows with the k-th property by name, but only if the docs
+/// list rows sorted by key (`rows_sorted`, as TypeScript docs do): rows in a
+/// schema's own order need not follow its properties' names.
 pub(super) fn alike_fields<'a>(
     fields: &[Field],
     properties: &BTreeMap<&'a str, &'a Value>,
+    rows_sorted: bool,
     schemas: &Schemas<'a>,
     matched: &BTreeMap<String, &'a Value>,
     ir: &Ir,
@@ -357,12 +360,6 @@ pub(super) fn alike_fields<'a>(
             && !f.ty.refs().is_empty()
             && !properties.contains_key(f.wire.as_str())
     };
-    let known: Vec<&str> = fields
-        .iter()
-        .filter(|f| !doubtful(f))
-        .map(|f| f.wire.as_str())
-        .collect();
-    let sorted = known.windows(2).all(|w| w[0] < w[1]);
     let mut claimed: BTreeSet<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
     let mut out = BTreeMap::new();
     let mut seen: Vec<&Type> = Vec::new();
@@ -381,7 +378,7 @@ pub(super) fn alike_fields<'a>(
             })
             .map(|(name, prop)| (*name, *prop))
             .collect();
-        if hits.len() == group.len() && (group.len() == 1 || sorted) {
+        if hits.len() == group.len() && (group.len() == 1 || rows_sorted) {
             claimed.extend(hits.iter().map(|(name, _)| *name));
             out.extend(group.into_iter().zip(hits));
         }
@@ -389,11 +386,30 @@ pub(super) fn alike_fields<'a>(
     out
 }
 
+/// Whether the docs list every object's rows sorted by key: the keys they
+/// give (not guessed) are in order in every model but operation wrappers.
+pub(super) fn rows_sorted(ir: &Ir) -> bool {
+    ir.models.iter().all(|m| match &m.kind {
+        Kind::Object(o) if o.role != Role::Operation => {
+            let known: Vec<&str> = o
+                .fields
+                .iter()
+                .filter(|f| f.wire_source != WireSource::Inferred)
+                .map(|f| f.wire.as_str())
+                .collect();
+            known.windows(2).all(|w| w[0] < w[1])
+        }
+        Kind::Object(_) | Kind::Enum(_) | Kind::Union(_) => true,
+    })
+}
+
 /// The property that carries `field`, with its name: by the field's key,
-/// by the schema its type refers to, or by name.
+/// by the schema its type refers to, or by name; past its own key, only
+/// among properties not `claimed` (by other fields' keys, or paired).
 pub(super) fn property_of<'a>(
     field: &Field,
     properties: &BTreeMap<&'a str, &'a Value>,
+    claimed: &BTreeSet<&str>,
     schemas: &Schemas<'a>,
     matched: &BTreeMap<String, &'a Value>,
     ir: &Ir,
@@ -401,21 +417,22 @@ pub(super) fn property_of<'a>(
     if let Some((name, prop)) = properties.get_key_value(field.wire.as_str()) {
         return Some((name, prop));
     }
+    let mut free = properties
+        .iter()
+        .filter(|(name, _)| !claimed.contains(**name));
     // A field whose key is in doubt (guessed, or named after its type) is
     // the one property that holds its model; a field whose key the docs
     // give but the schema lacks is one the schema does not have (yet).
     let doubtful = field.wire_source == WireSource::Inferred;
     if doubtful && !field.ty.refs().is_empty() {
-        let mut hits = properties
-            .iter()
+        let mut hits = free
+            .clone()
             .filter(|(_, prop)| refers_to(prop, &field.ty, schemas, matched, ir));
         if let (Some((name, prop)), None) = (hits.next(), hits.next()) {
             return Some((name, prop));
         }
     }
     let snake = field.doc_name.to_snake_case();
-    properties
-        .iter()
-        .find(|(name, _)| name.to_snake_case() == snake)
+    free.find(|(name, _)| name.to_snake_case() == snake)
         .map(|(name, prop)| (*name, *prop))
 }

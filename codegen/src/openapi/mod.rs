@@ -30,7 +30,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::ir::{Field, Int, Ir, Kind, Model, Presence, Role, Type, WireSource};
 use crate::overlay::{FieldOverlay, KeyStyle, ModelOverlay, Overlay};
-use matching::{alike_fields, match_models, property_of};
+use matching::{alike_fields, match_models, property_of, rows_sorted};
 use schemas::Schemas;
 
 /// What the derivation found, for the command's summary.
@@ -64,6 +64,7 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
     let schemas = Schemas { all };
     let matched = match_models(ir, &schemas);
     let style = key_style(ir, &schemas, &matched);
+    let sorted = rows_sorted(ir);
 
     let mut overlay = Overlay::default();
     overlay.key_style = Some(style);
@@ -89,14 +90,19 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             }
             (Kind::Object(o), Some(schema)) => {
                 let properties = schemas.properties(schema);
-                let alike = alike_fields(&o.fields, &properties, &schemas, &matched, ir);
-                let claimed: BTreeSet<&str> = alike.values().map(|(name, _)| *name).collect();
+                let alike = alike_fields(&o.fields, &properties, sorted, &schemas, &matched, ir);
+                // A property another field's key names, or paired with
+                // another field, is not this one's.
+                let mut claimed: BTreeSet<&str> =
+                    o.fields.iter().map(|f| f.wire.as_str()).collect();
+                claimed.extend(alike.values().map(|(name, _)| *name));
                 for (i, field) in o.fields.iter().enumerate() {
-                    // A property paired with one field is no other's.
                     let found = alike.get(&i).copied().or_else(|| {
-                        property_of(field, &properties, &schemas, &matched, ir)
-                            .filter(|(name, _)| !claimed.contains(name))
+                        property_of(field, &properties, &claimed, &schemas, &matched, ir)
                     });
+                    if let Some((name, _)) = found {
+                        claimed.insert(name);
+                    }
                     let Some((wire, property)) = found else {
                         if field.wire_source == WireSource::Inferred {
                             report
