@@ -466,13 +466,11 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
         )
     };
     let rows = [
-        ("closedAt", "*string*".to_string()),
+        ("appId", "*string*".to_string()),
         ("accessReviewColumnConfig", link("AccessReviewColumnConfig")),
-        ("completionDate", "*string*".to_string()),
         ("hookFilter", link("HookFilter")),
-        ("id", "*string*".to_string()),
+        ("zone", "*string*".to_string()),
         ("dynamicString", link("DynamicString")),
-        ("name", "*string*".to_string()),
     ];
     let mut doc = format!("# AccessReview\n\n{table}");
     for (name, ty) in rows {
@@ -507,16 +505,16 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
     assert_eq!(
         keys,
         [
-            ("closedAt", "rule"),
-            // Out of order: the type's name less the model's.
+            ("appId", "rule"),
+            // Out of order: `reviewColumnConfig` and `columnConfig` both fit
+            // between `appId` and `zone`; the type's name less the model's
+            // comes first.
             ("columnConfig", "inferred"),
-            ("completionDate", "rule"),
             // In order: its name, still unconfirmed.
             ("hookFilter", "inferred"),
-            ("id", "rule"),
-            // Out of order, and no shortening (`string`) fits before `name`.
+            ("zone", "rule"),
+            // Out of order, and no shortening (`string`) fits after `zone`.
             ("dynamicString", "inferred"),
-            ("name", "rule"),
         ]
     );
     let stderr = text(&o.stderr);
@@ -525,9 +523,9 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
         "accessreview.md:8: field `AccessReview.accessReviewColumnConfig` is named after its type, \
          and its JSON key is not its name `accessReviewColumnConfig` (it breaks the key order of \
          the doc's rows); taken as `columnConfig`",
-        "accessreview.md:10: field `AccessReview.hookFilter` is named after its type: the docs do \
+        "accessreview.md:9: field `AccessReview.hookFilter` is named after its type: the docs do \
          not give its JSON key; taken as its name `hookFilter`, unverified",
-        "accessreview.md:12: field `AccessReview.dynamicString` is named after its type, and its \
+        "accessreview.md:11: field `AccessReview.dynamicString` is named after its type, and its \
          JSON key is not its name `dynamicString` (it breaks the key order of the doc's rows); the \
          docs do not say what it is",
     ] {
