@@ -179,9 +179,23 @@ fn fixed_value(models: &[Model], member: &Type, property: &str) -> Option<(Strin
         Type::Const(Literal::String(s)) => s.clone(),
         Type::Ref(target) => match &find(models, target)?.kind {
             Kind::Enum(e) if e.values.len() == 1 && !e.numeric => e.values[0].value.clone(),
-            _ => return None,
+            Kind::Enum(_) | Kind::Object(_) | Kind::Union(_) => return None,
         },
-        _ => return None,
+        Type::Const(_)
+        | Type::String
+        | Type::Int(_)
+        | Type::Float
+        | Type::Number
+        | Type::Decimal
+        | Type::Bool
+        | Type::Any
+        | Type::DateTime
+        | Type::Date
+        | Type::Temporal
+        | Type::Bytes
+        | Type::List(_)
+        | Type::Map(_)
+        | Type::Opaque(_) => return None,
     };
     Some((value, required))
 }
