@@ -465,19 +465,31 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
             t.to_lowercase()
         )
     };
+    // A row with the message's description holds the message's own schema,
+    // named after it; one with none (`N/A`) is named by its key.
     let rows = [
-        ("appId", "*string*".to_string()),
-        ("accessReviewColumnConfig", link("AccessReviewColumnConfig")),
-        ("hookFilter", link("HookFilter")),
-        ("zone", "*string*".to_string()),
-        ("dynamicString", link("DynamicString")),
+        ("appId", "*string*".to_string(), "x"),
+        (
+            "accessReviewColumnConfig",
+            link("AccessReviewColumnConfig"),
+            "x",
+        ),
+        ("hookFilter", link("HookFilter"), "The HookFilter message."),
+        ("textStyle", link("TextStyle"), "N/A"),
+        ("zone", "*string*".to_string(), "x"),
+        ("dynamicString", link("DynamicString"), "x"),
     ];
     let mut doc = format!("# AccessReview\n\n{table}");
-    for (name, ty) in rows {
-        doc += &format!("| `{name}` | {ty} | :heavy_minus_sign: | x |\n");
+    for (name, ty, about) in rows {
+        doc += &format!("| `{name}` | {ty} | :heavy_minus_sign: | {about} |\n");
     }
     fs::write(shared.join("accessreview.md"), doc).unwrap();
-    for t in ["AccessReviewColumnConfig", "HookFilter", "DynamicString"] {
+    for t in [
+        "AccessReviewColumnConfig",
+        "HookFilter",
+        "TextStyle",
+        "DynamicString",
+    ] {
         let doc = format!("# {t}\n\n{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
         fs::write(shared.join(format!("{}.md", t.to_lowercase())), doc).unwrap();
     }
@@ -507,11 +519,13 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
         [
             ("appId", "rule"),
             // Out of order: `reviewColumnConfig` and `columnConfig` both fit
-            // between `appId` and `zone`; the type's name less the model's
-            // comes first.
+            // between `appId` and `textStyle`; the type's name less the
+            // model's comes first.
             ("columnConfig", "inferred"),
             // In order: its name, still unconfirmed.
             ("hookFilter", "inferred"),
+            // No description: named by its key.
+            ("textStyle", "rule"),
             ("zone", "rule"),
             // Out of order, and no shortening (`string`) fits after `zone`.
             ("dynamicString", "inferred"),
@@ -525,7 +539,7 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
          the doc's rows); taken as `columnConfig`",
         "accessreview.md:9: field `AccessReview.hookFilter` is named after its type: the docs do \
          not give its JSON key; taken as its name `hookFilter`, unverified",
-        "accessreview.md:11: field `AccessReview.dynamicString` is named after its type, and its \
+        "accessreview.md:12: field `AccessReview.dynamicString` is named after its type, and its \
          JSON key is not its name `dynamicString` (it breaks the key order of the doc's rows); the \
          docs do not say what it is",
     ] {
