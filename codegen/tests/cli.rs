@@ -466,18 +466,20 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
         )
     };
     // A row with the message's description holds the message's own schema,
-    // named after it; one with none (`N/A`) is named by its key.
+    // named after it; one with none (`N/A`) is named by its key, unless the
+    // message has no description either (`Unset`).
     let rows = [
         ("appId", "*string*".to_string(), "x"),
         (
             "accessReviewColumnConfig",
             link("AccessReviewColumnConfig"),
-            "x",
+            "A config.",
         ),
         ("hookFilter", link("HookFilter"), "The HookFilter message."),
         ("textStyle", link("TextStyle"), "N/A"),
+        ("unset", link("Unset"), "N/A"),
         ("zone", "*string*".to_string(), "x"),
-        ("dynamicString", link("DynamicString"), "x"),
+        ("dynamicString", link("DynamicString"), "A string."),
     ];
     let mut doc = format!("# AccessReview\n\n{table}");
     for (name, ty, about) in rows {
@@ -489,8 +491,15 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
         "HookFilter",
         "TextStyle",
         "DynamicString",
+        "Unset",
     ] {
-        let doc = format!("# {t}\n\n{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
+        let about = if t == "Unset" {
+            String::new()
+        } else {
+            format!("The {t} message.\n\n")
+        };
+        let doc =
+            format!("# {t}\n\n{about}{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
         fs::write(shared.join(format!("{}.md", t.to_lowercase())), doc).unwrap();
     }
     let spec = tmp.path().join("spec");
@@ -526,20 +535,24 @@ fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
             ("hookFilter", "inferred"),
             // No description: named by its key.
             ("textStyle", "rule"),
+            // No description, for a message with none: unconfirmed.
+            ("unset", "inferred"),
             ("zone", "rule"),
             // Out of order, and no shortening (`string`) fits after `zone`.
             ("dynamicString", "inferred"),
         ]
     );
     let stderr = text(&o.stderr);
-    assert_eq!(stderr.matches("warning: ").count(), 3, "{stderr}");
+    assert_eq!(stderr.matches("warning: ").count(), 4, "{stderr}");
     for expected in [
         "accessreview.md:8: field `AccessReview.accessReviewColumnConfig` is named after its type, \
          and its JSON key is not its name `accessReviewColumnConfig` (it breaks the key order of \
          the doc's rows); taken as `columnConfig`",
         "accessreview.md:9: field `AccessReview.hookFilter` is named after its type: the docs do \
          not give its JSON key; taken as its name `hookFilter`, unverified",
-        "accessreview.md:12: field `AccessReview.dynamicString` is named after its type, and its \
+        "accessreview.md:11: field `AccessReview.unset` is named after its type: the docs do not \
+         give its JSON key; taken as its name `unset`, unverified",
+        "accessreview.md:13: field `AccessReview.dynamicString` is named after its type, and its \
          JSON key is not its name `dynamicString` (it breaks the key order of the doc's rows); the \
          docs do not say what it is",
     ] {

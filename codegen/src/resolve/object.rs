@@ -311,13 +311,24 @@ impl<'a> Ctx<'a, '_> {
 
     /// The title of the object a field holds when the field is named after
     /// it (TypeScript's `serverEvent: ServerEvent`, perhaps with a digit or
-    /// without `Input`): its name may not be its key.
+    /// without `Input`), so that its name may not be its key.
+    ///
+    /// TypeScript docs name a field after the message it holds, whatever its
+    /// key, where (as these docs show) its row carries the message's own
+    /// description; a row with none, for a message that has one, is named
+    /// by its key like any other. In the 2026 ConductorOne docs, 117 of the
+    /// 119 such rows have their name as key (the 2 others differ in case
+    /// only, `AppEntitlementAutomation`), and the 2025 OpenAPI document has
+    /// 106 of them, each a wrapped reference with no description.
     fn named_after(&self, field: &Field) -> Option<&'a str> {
         let Type::Ref(target) = &field.ty else {
             return None;
         };
         let entry = self.index.entry_by_key(target)?;
         if !matches!(entry.doc.body, Body::Fields(_)) {
+            return None;
+        }
+        if field.doc.is_none() && !entry.doc.description.is_empty() {
             return None;
         }
         // Compared without case or underscores: `a2UIAction` is named
@@ -341,26 +352,21 @@ impl<'a> Ctx<'a, '_> {
         self.named_after(field).is_some()
     }
 
-    /// TypeScript docs name a field that holds a message after the
-    /// message's type when the field's schema is the message's own (a bare
-    /// reference), whatever its key; such a row carries the message's
-    /// description. A row with no description is a wrapped reference, named
-    /// by its key like any other field (in the 2026 ConductorOne docs, 229
-    /// of 229 such rows). For the others, unless a oneof list or the overlay
-    /// gives the key, the docs cannot confirm it. The
-    /// rows are sorted by key, so the neighbours bound it: a name that fits
-    /// (and is no other field's key) is kept; one that breaks the order is
-    /// not the key, and the first shortening of the type's name that fits
-    /// is taken instead
-    /// (`accessReviewColumnConfig` between `closedAt` and `completionDate`
-    /// is `columnConfig`; see [`keys::shortened_keys`]). Either way the key
-    /// is a guess, and said so.
+    /// The keys of fields named after the object they hold (see
+    /// [`Self::named_after`]) in TypeScript docs: unless a oneof list or
+    /// the overlay gives one, the docs cannot confirm it. The rows are
+    /// sorted by key, so the neighbours bound it: a name that fits (and is
+    /// no other field's key) is kept; one that breaks the order is not the
+    /// key, and the first shortening of the type's name that fits is taken
+    /// instead (`accessReviewColumnConfig` between `closedAt` and
+    /// `completionDate` is `columnConfig`; see [`keys::shortened_keys`]).
+    /// Either way the key is a guess, and said so.
     fn unconfirmed_keys(&mut self, fields: &mut [Field]) {
         let doc = self.entry.doc;
         let suspects: Vec<Option<&str>> = fields
             .iter()
             .map(|f| {
-                (f.wire_source == WireSource::Rule && f.doc.is_some())
+                (f.wire_source == WireSource::Rule)
                     .then(|| self.named_after(f))
                     .flatten()
             })
