@@ -283,6 +283,37 @@ impl Type {
         }
     }
 
+    /// The one string a value of it can be (a string const, or a string
+    /// enum of one value), which makes a field a union's tag; `model` finds
+    /// a model by key.
+    pub fn pinned_string<'m>(&self, model: impl Fn(&str) -> Option<&'m Model>) -> Option<String> {
+        match self {
+            Type::Const(Literal::String(s)) => Some(s.clone()),
+            Type::Ref(key) => match &model(key)?.kind {
+                Kind::Enum(e) if !e.numeric => match e.values.as_slice() {
+                    [one] => Some(one.value.clone()),
+                    _ => None,
+                },
+                Kind::Enum(_) | Kind::Object(_) | Kind::Union(_) => None,
+            },
+            Type::Const(_)
+            | Type::String
+            | Type::Int(_)
+            | Type::Float
+            | Type::Number
+            | Type::Decimal
+            | Type::Bool
+            | Type::Any
+            | Type::DateTime
+            | Type::Date
+            | Type::Temporal
+            | Type::Bytes
+            | Type::List(_)
+            | Type::Map(_)
+            | Type::Opaque(_) => None,
+        }
+    }
+
     /// The innermost type, below lists and maps.
     pub fn leaf(&self) -> &Type {
         match self {

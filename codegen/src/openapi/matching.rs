@@ -6,7 +6,7 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
 use super::schemas::{last_segment, ref_key, Schemas};
-use crate::ir::{Field, Ir, Kind, Literal, Model, Role, Type, Union, WireSource};
+use crate::ir::{Field, Ir, Kind, Model, Role, Type, Union, WireSource};
 
 /// Each model matched to its schema: by name, then through the fields and
 /// members of the models matched already.
@@ -208,9 +208,10 @@ fn fit(ir: &Ir, member: &Model, alternative: &Value, schemas: &Schemas<'_>) -> O
             continue;
         };
         shared += 1;
-        if let (Some(mine), Some(theirs)) =
-            (docs_tag(field, ir), schema_tag(schemas.non_null(prop)))
-        {
+        if let (Some(mine), Some(theirs)) = (
+            field.ty.pinned_string(|k| ir.model(k)),
+            schema_tag(schemas.non_null(prop)),
+        ) {
             if mine != theirs {
                 return None;
             }
@@ -233,36 +234,6 @@ fn fit(ir: &Ir, member: &Model, alternative: &Value, schemas: &Schemas<'_>) -> O
 /// A member's fit to an alternative: tags agreed, title length, shared
 /// names per thousand.
 type Fit = (usize, usize, usize);
-
-/// The string the docs let a field hold alone (a string literal, or a
-/// string enum of one value): a tag, if the field tells members apart.
-fn docs_tag(field: &Field, ir: &Ir) -> Option<String> {
-    match &field.ty {
-        Type::Const(Literal::String(s)) => Some(s.clone()),
-        Type::Ref(key) => match &ir.model(key)?.kind {
-            Kind::Enum(e) if !e.numeric => match e.values.as_slice() {
-                [one] => Some(one.value.clone()),
-                _ => None,
-            },
-            Kind::Enum(_) | Kind::Object(_) | Kind::Union(_) => None,
-        },
-        Type::Const(_)
-        | Type::String
-        | Type::Int(_)
-        | Type::Float
-        | Type::Number
-        | Type::Decimal
-        | Type::Bool
-        | Type::Any
-        | Type::DateTime
-        | Type::Date
-        | Type::Temporal
-        | Type::Bytes
-        | Type::List(_)
-        | Type::Map(_)
-        | Type::Opaque(_) => None,
-    }
-}
 
 /// The one string a schema admits (`const`, or an `enum` of one).
 fn schema_tag(schema: &Value) -> Option<&str> {

@@ -166,37 +166,13 @@ fn find<'m>(models: &'m [Model], key: &str) -> Option<&'m Model> {
 /// The one value a member's field under `property` holds, and whether the
 /// docs require it.
 fn fixed_value(models: &[Model], member: &Type, property: &str) -> Option<(String, bool)> {
-    let Type::Ref(key) = member else {
-        return None;
-    };
-    let Kind::Object(object) = &find(models, key)?.kind else {
+    let Kind::Object(object) = &find(models, member.model()?)?.kind else {
         return None;
     };
     let field = object.fields.iter().find(|f| f.wire == property)?;
     let required =
         field.required_stated && matches!(field.presence, Presence::Required | Presence::Optional);
-    let value = match &field.ty {
-        Type::Const(Literal::String(s)) => s.clone(),
-        Type::Ref(target) => match &find(models, target)?.kind {
-            Kind::Enum(e) if e.values.len() == 1 && !e.numeric => e.values[0].value.clone(),
-            Kind::Enum(_) | Kind::Object(_) | Kind::Union(_) => return None,
-        },
-        Type::Const(_)
-        | Type::String
-        | Type::Int(_)
-        | Type::Float
-        | Type::Number
-        | Type::Decimal
-        | Type::Bool
-        | Type::Any
-        | Type::DateTime
-        | Type::Date
-        | Type::Temporal
-        | Type::Bytes
-        | Type::List(_)
-        | Type::Map(_)
-        | Type::Opaque(_) => return None,
-    };
+    let value = field.ty.pinned_string(|key| find(models, key))?;
     Some((value, required))
 }
 
