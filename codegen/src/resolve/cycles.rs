@@ -22,46 +22,41 @@ pub(crate) fn union_loops(models: &[Model]) -> Vec<Diagnostic> {
         .collect();
     let mut errors = Vec::new();
     for model in models {
-        let Some(members) = unions.get(model.key.as_str()) else {
+        if !unions.contains_key(model.key.as_str()) {
             continue;
-        };
-        // Breadth first through unions, each queued once, with the union
-        // it was reached from.
-        let mut way: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut todo: VecDeque<&str> = VecDeque::new();
-        for m in members {
-            if unions.contains_key(m) && !way.contains_key(m) {
-                way.insert(m, model.key.as_str());
-                todo.push_back(m);
-            }
         }
-        while let Some(at) = todo.pop_front() {
-            if at == model.key {
-                let mut path = vec![at];
-                let mut back = way[at];
-                while back != model.key {
+        // Breadth first through unions from this one, each queued once,
+        // with the union it was reached from, until a member is this one.
+        let mut way: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut todo = VecDeque::from([model.key.as_str()]);
+        'search: while let Some(at) = todo.pop_front() {
+            for &next in &unions[at] {
+                if next == model.key {
+                    let mut path = vec![next];
+                    let mut back = at;
+                    while back != model.key {
+                        path.push(back);
+                        back = way[back];
+                    }
                     path.push(back);
-                    back = way[back];
+                    path.reverse();
+                    errors.push(Diagnostic::new(
+                        &model.source.file,
+                        model.source.line,
+                        format!(
+                            "union `{}` holds itself through unions alone ({}): reading a value \
+                             could go round that loop for ever; let an object, a list or a map \
+                             stand in it",
+                            model.key,
+                            path.iter()
+                                .map(|p| format!("`{p}`"))
+                                .collect::<Vec<_>>()
+                                .join(" → ")
+                        ),
+                        format!("# {}", model.name),
+                    ));
+                    break 'search;
                 }
-                path.push(back);
-                path.reverse();
-                errors.push(Diagnostic::new(
-                    &model.source.file,
-                    model.source.line,
-                    format!(
-                        "union `{}` holds itself through unions alone ({}): reading a value could \
-                         go round that loop for ever; let an object, a list or a map stand in it",
-                        model.key,
-                        path.iter()
-                            .map(|p| format!("`{p}`"))
-                            .collect::<Vec<_>>()
-                            .join(" → ")
-                    ),
-                    format!("# {}", model.name),
-                ));
-                break;
-            }
-            for next in &unions[at] {
                 if unions.contains_key(next) && !way.contains_key(next) {
                     way.insert(next, at);
                     todo.push_back(next);
