@@ -178,85 +178,6 @@ fn overlay_is_derived_from_an_openapi_document() {
     assert_eq!(thing[1]["ty"], serde_json::json!({"int": "i64_string"}));
 }
 
-/// TypeScript docs name fields after the object they hold: two fields of one
-/// type are told apart by the order of the schema's properties, which the
-/// rows follow.
-#[test]
-fn fields_named_after_one_type_take_its_properties_in_order() {
-    let tmp = tempfile::tempdir().unwrap();
-    let shared = tmp.path().join("spec/sdk/models/shared");
-    fs::create_dir_all(&shared).unwrap();
-    let link = "[shared.Text](../../../sdk/models/shared/text.md)";
-    fs::write(
-        shared.join("card.md"),
-        format!(
-            "# Card\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
-             | `id` | *string* | :heavy_minus_sign: | x |\n\
-             | `text` | {link} | :heavy_minus_sign: | x |\n\
-             | `text1` | {link} | :heavy_minus_sign: | x |\n"
-        ),
-    )
-    .unwrap();
-    fs::write(
-        shared.join("text.md"),
-        "# Text\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
-         | `literal` | *string* | :heavy_minus_sign: | x |\n",
-    )
-    .unwrap();
-    let spec = tmp.path().join("spec");
-    let ir = |overlay: Option<&Path>| {
-        let mut args = vec!["ir", "--spec", spec.to_str().unwrap()];
-        if let Some(o) = overlay {
-            args.extend(["--overlay", o.to_str().unwrap()]);
-        }
-        let o = codegen(&args);
-        assert!(o.status.success(), "{}", text(&o.stderr));
-        let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        let fields = ir["models"][0]["kind"]["object"]["fields"].clone();
-        (fields, text(&o.stderr))
-    };
-    // From the docs alone both keys are guesses, and say so.
-    let (fields, stderr) = ir(None);
-    assert_eq!(fields[1]["wire_source"], "inferred");
-    assert_eq!(fields[2]["wire_source"], "inferred");
-    assert_eq!(
-        stderr.matches("is named after its type").count(),
-        2,
-        "{stderr}"
-    );
-    let openapi = tmp.path().join("api.yaml");
-    fs::write(
-        &openapi,
-        "openapi: 3.1.0\ncomponents:\n  schemas:\n    v1.Card:\n      type: object\n      properties:\n        \
-         id:\n          type: string\n        label:\n          $ref: '#/components/schemas/v1.Text'\n        \
-         title:\n          $ref: '#/components/schemas/v1.Text'\n    v1.Text:\n      type: object\n      \
-         properties:\n        literal:\n          type: string\n",
-    )
-    .unwrap();
-    let out = tmp.path().join("overlay.toml");
-    let o = derive_overlay(&openapi, Some(&spec), &out);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    assert!(
-        !text(&o.stderr).contains("do not settle"),
-        "{}",
-        text(&o.stderr)
-    );
-    let (fields, stderr) = ir(Some(&out));
-    assert_eq!(stderr, "");
-    let keys: Vec<(&str, &str)> = (0..3)
-        .map(|i| {
-            (
-                fields[i]["wire"].as_str().unwrap(),
-                fields[i]["wire_source"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        keys,
-        [("id", "rule"), ("label", "overlay"), ("title", "overlay")]
-    );
-}
-
 #[test]
 fn overlay_mistakes_are_errors_not_crashes() {
     let tmp = tempfile::tempdir().unwrap();
@@ -357,31 +278,14 @@ fn card_spec(tmp: &Path, rows: &[(&str, &str)]) -> std::path::PathBuf {
     tmp.join("spec")
 }
 
-/// Derives the overlay of `spec` from an OpenAPI document whose `Card` has
-/// `properties` (YAML, indented as under `properties:`), and reads the spec
-/// over it: the overlay command's stderr and `Card`'s (key, source) pairs.
-fn card_keys(tmp: &Path, spec: &Path, properties: &str) -> (String, Vec<(String, String)>) {
-    let openapi = tmp.join("api.yaml");
-    fs::write(
-        &openapi,
-        format!(
-            "openapi: 3.1.0\ncomponents:\n  schemas:\n    v1.Card:\n      type: object\n      \
-             properties:\n{properties}    v1.Text:\n      type: object\n      properties:\n        \
-             literal:\n          type: string\n"
-        ),
-    )
-    .unwrap();
-    let out = tmp.join("overlay.toml");
-    let o = derive_overlay(&openapi, Some(spec), &out);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let derived = text(&o.stderr);
-    let o = codegen(&[
-        "ir",
-        "--spec",
-        spec.to_str().unwrap(),
-        "--overlay",
-        out.to_str().unwrap(),
-    ]);
+/// `Card`'s fields as `codegen ir` gives them, over `overlay` if given:
+/// (key, source) pairs, and what it printed on stderr.
+fn card_keys(spec: &Path, overlay: Option<&Path>) -> (Vec<(String, String)>, String) {
+    let mut args = vec!["ir", "--spec", spec.to_str().unwrap()];
+    if let Some(o) = overlay {
+        args.extend(["--overlay", o.to_str().unwrap()]);
+    }
+    let o = codegen(&args);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let keys = ir["models"][0]["kind"]["object"]["fields"]
@@ -393,7 +297,40 @@ fn card_keys(tmp: &Path, spec: &Path, properties: &str) -> (String, Vec<(String,
             (s("wire"), s("wire_source"))
         })
         .collect();
-    (derived, keys)
+    (keys, text(&o.stderr))
+}
+
+/// Derives the overlay of `spec` from an OpenAPI document whose `Card` has
+/// `properties` (name, `string` or `Text`), and reads the spec over it: the
+/// overlay command's stderr, and [`card_keys`] with the overlay.
+fn card_keys_over(
+    tmp: &Path,
+    spec: &Path,
+    properties: &[(&str, &str)],
+) -> (String, Vec<(String, String)>, String) {
+    let mut yaml = String::new();
+    for (name, ty) in properties {
+        let schema = match *ty {
+            "Text" => "$ref: '#/components/schemas/v1.Text'".to_string(),
+            scalar => format!("type: {scalar}"),
+        };
+        yaml += &format!("        {name}:\n          {schema}\n");
+    }
+    let openapi = tmp.join("api.yaml");
+    fs::write(
+        &openapi,
+        format!(
+            "openapi: 3.1.0\ncomponents:\n  schemas:\n    v1.Card:\n      type: object\n      \
+             properties:\n{yaml}    v1.Text:\n      type: object\n      properties:\n        \
+             literal:\n          type: string\n"
+        ),
+    )
+    .unwrap();
+    let out = tmp.join("overlay.toml");
+    let o = derive_overlay(&openapi, Some(spec), &out);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let (keys, stderr) = card_keys(spec, Some(&out));
+    (text(&o.stderr), keys, stderr)
 }
 
 fn pairs(keys: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -402,24 +339,54 @@ fn pairs(keys: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// TypeScript docs name fields after the object they hold: two fields of one
+/// type are told apart by the order of the schema's properties, which the
+/// rows follow.
+#[test]
+fn fields_named_after_one_type_take_its_properties_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rows = [("id", "*string*"), ("text", "Text"), ("text1", "Text")];
+    let spec = card_spec(tmp.path(), &rows);
+    // From the docs alone both keys are guesses, and say so.
+    let (keys, stderr) = card_keys(&spec, None);
+    assert_eq!(
+        keys,
+        pairs(&[("id", "rule"), ("text", "inferred"), ("text1", "inferred")])
+    );
+    assert_eq!(
+        stderr.matches("is named after its type").count(),
+        2,
+        "{stderr}"
+    );
+    let properties = [("id", "string"), ("label", "Text"), ("title", "Text")];
+    let (derived, keys, stderr) = card_keys_over(tmp.path(), &spec, &properties);
+    assert!(!derived.contains("do not settle"), "{derived}");
+    assert_eq!(stderr, "");
+    assert_eq!(
+        keys,
+        pairs(&[("id", "rule"), ("label", "overlay"), ("title", "overlay")])
+    );
+}
+
 /// A property another field's key names is not a field in doubt's, even as
 /// the one property that refers to its type: the document may be older than
 /// the docs and lack the field's own.
 #[test]
 fn a_property_named_by_one_field_is_not_another_fields() {
     let tmp = tempfile::tempdir().unwrap();
-    let spec = card_spec(
-        tmp.path(),
-        &[
-            ("createdAt", "*string*"),
-            ("owner", "Text"),
-            ("text", "Text"),
-            ("zeta", "*string*"),
-        ],
-    );
-    let properties = "        createdAt:\n          type: string\n        owner:\n          \
-         $ref: '#/components/schemas/v1.Text'\n        zeta:\n          type: string\n";
-    let (derived, keys) = card_keys(tmp.path(), &spec, properties);
+    let rows = [
+        ("createdAt", "*string*"),
+        ("owner", "Text"),
+        ("text", "Text"),
+        ("zeta", "*string*"),
+    ];
+    let spec = card_spec(tmp.path(), &rows);
+    let properties = [
+        ("createdAt", "string"),
+        ("owner", "Text"),
+        ("zeta", "string"),
+    ];
+    let (derived, keys, _) = card_keys_over(tmp.path(), &spec, &properties);
     assert!(derived.contains("(1): Card.text"), "{derived}");
     assert_eq!(
         keys,
@@ -437,19 +404,20 @@ fn a_property_named_by_one_field_is_not_another_fields() {
 #[test]
 fn rows_out_of_key_order_are_not_paired_with_properties() {
     let tmp = tempfile::tempdir().unwrap();
-    let spec = card_spec(
-        tmp.path(),
-        &[
-            ("zeta", "*string*"),
-            ("id", "*string*"),
-            ("text", "Text"),
-            ("text1", "Text"),
-        ],
-    );
-    let properties = "        id:\n          type: string\n        label:\n          \
-         $ref: '#/components/schemas/v1.Text'\n        title:\n          \
-         $ref: '#/components/schemas/v1.Text'\n        zeta:\n          type: string\n";
-    let (derived, keys) = card_keys(tmp.path(), &spec, properties);
+    let rows = [
+        ("zeta", "*string*"),
+        ("id", "*string*"),
+        ("text", "Text"),
+        ("text1", "Text"),
+    ];
+    let spec = card_spec(tmp.path(), &rows);
+    let properties = [
+        ("id", "string"),
+        ("label", "Text"),
+        ("title", "Text"),
+        ("zeta", "string"),
+    ];
+    let (derived, keys, _) = card_keys_over(tmp.path(), &spec, &properties);
     assert!(derived.contains("(2): Card.text, Card.text1"), "{derived}");
     assert_eq!(
         keys,
