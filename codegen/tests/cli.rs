@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use command::{codegen, root, text, tiny_spec};
+use command::{codegen, root, text, tiny_spec, ts_doc};
 use common::snapshot;
 
 /// `codegen generate --spec SPEC --out OUT`.
@@ -455,54 +455,38 @@ fn additions_are_reported_as_non_breaking_and_rename_nothing() {
 #[test]
 fn typescript_fields_named_after_their_type_are_guessed_within_the_key_order() {
     let tmp = tempfile::tempdir().unwrap();
-    let shared = tmp.path().join("spec/sdk/models/shared");
-    fs::create_dir_all(&shared).unwrap();
-    let table =
-        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
-    let link = |t: &str| {
-        format!(
-            "[shared.{t}](../../../sdk/models/shared/{}.md)",
-            t.to_lowercase()
-        )
-    };
+    let spec = tmp.path().join("spec");
     // A row with the message's description holds the message's own schema,
     // named after it; one with none (`N/A`) is named by its key, unless the
     // message has no description either (`Unset`).
     let rows = [
-        ("appId", "*string*".to_string(), "x"),
+        ("appId", "*string*", "x"),
         (
             "accessReviewColumnConfig",
-            link("AccessReviewColumnConfig"),
+            "AccessReviewColumnConfig",
             "A config.",
         ),
-        ("hookFilter", link("HookFilter"), "The HookFilter message."),
-        ("textStyle", link("TextStyle"), "N/A"),
-        ("unset", link("Unset"), "N/A"),
-        ("zone", "*string*".to_string(), "x"),
-        ("dynamicString", link("DynamicString"), "A string."),
+        ("hookFilter", "HookFilter", "The HookFilter message."),
+        ("textStyle", "TextStyle", "N/A"),
+        ("unset", "Unset", "N/A"),
+        ("zone", "*string*", "x"),
+        ("dynamicString", "DynamicString", "A string."),
     ];
-    let mut doc = format!("# AccessReview\n\n{table}");
-    for (name, ty, about) in rows {
-        doc += &format!("| `{name}` | {ty} | :heavy_minus_sign: | {about} |\n");
-    }
-    fs::write(shared.join("accessreview.md"), doc).unwrap();
+    ts_doc(&spec, "AccessReview", "", &rows);
     for t in [
         "AccessReviewColumnConfig",
         "HookFilter",
         "TextStyle",
         "DynamicString",
-        "Unset",
     ] {
-        let about = if t == "Unset" {
-            String::new()
-        } else {
-            format!("The {t} message.\n\n")
-        };
-        let doc =
-            format!("# {t}\n\n{about}{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
-        fs::write(shared.join(format!("{}.md", t.to_lowercase())), doc).unwrap();
+        ts_doc(
+            &spec,
+            t,
+            &format!("The {t} message."),
+            &[("literal", "*string*", "x")],
+        );
     }
-    let spec = tmp.path().join("spec");
+    ts_doc(&spec, "Unset", "", &[("literal", "*string*", "x")]);
     let o = codegen(&["ir", "--spec", spec.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let ir: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

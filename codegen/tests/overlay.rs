@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use command::{codegen, text, tiny_spec};
+use command::{codegen, text, tiny_spec, ts_doc};
 
 /// `codegen overlay` from an OpenAPI document, over a spec if given.
 fn derive_overlay(openapi: &Path, spec: Option<&Path>, out: &Path) -> Output {
@@ -260,22 +260,11 @@ fn a_discriminator_mapping_to_a_missing_schema_maps_nothing() {
 /// A TypeScript-flavoured spec of `Card` with `rows` (name, type: a scalar
 /// notation, or `Text`, a model), and the `Text` model.
 fn card_spec(tmp: &Path, rows: &[(&str, &str)]) -> std::path::PathBuf {
-    let shared = tmp.join("spec/sdk/models/shared");
-    fs::create_dir_all(&shared).unwrap();
-    let table =
-        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
-    let mut card = format!("# Card\n\n{table}");
-    for (name, ty) in rows {
-        let ty = match *ty {
-            "Text" => "[shared.Text](../../../sdk/models/shared/text.md)",
-            scalar => scalar,
-        };
-        card += &format!("| `{name}` | {ty} | :heavy_minus_sign: | x |\n");
-    }
-    fs::write(shared.join("card.md"), card).unwrap();
-    let text = format!("# Text\n\n{table}| `literal` | *string* | :heavy_minus_sign: | x |\n");
-    fs::write(shared.join("text.md"), text).unwrap();
-    tmp.join("spec")
+    let spec = tmp.join("spec");
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(n, t)| (*n, *t, "x")).collect();
+    ts_doc(&spec, "Card", "", &rows);
+    ts_doc(&spec, "Text", "", &[("literal", "*string*", "x")]);
+    spec
 }
 
 /// `Card`'s fields as `codegen ir` gives them, over `overlay` if given:

@@ -36,3 +36,30 @@ pub fn tiny_spec(tmp: &Path, name: &str, preamble: &str, rows: &str) -> PathBuf 
     fs::write(spec.join("models/shared/m.md"), doc).unwrap();
     spec
 }
+
+/// Writes a TypeScript-flavoured model doc into the spec `spec`
+/// (`sdk/models/shared/<title>.md`): `# title`, the description `about` if
+/// any, and a fields table of `rows` (name, type, description). A type
+/// that starts with a capital is a link to that model's doc; any other is
+/// written as given (`*string*`).
+pub fn ts_doc(spec: &Path, title: &str, about: &str, rows: &[(&str, &str, &str)]) {
+    let shared = spec.join("sdk/models/shared");
+    fs::create_dir_all(&shared).unwrap();
+    let mut doc = format!("# {title}\n\n");
+    if !about.is_empty() {
+        doc += &format!("{about}\n\n");
+    }
+    doc += "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    for (name, ty, description) in rows {
+        let ty = if ty.starts_with(|c: char| c.is_ascii_uppercase()) {
+            format!(
+                "[shared.{ty}](../../../sdk/models/shared/{}.md)",
+                ty.to_lowercase()
+            )
+        } else {
+            ty.to_string()
+        };
+        doc += &format!("| `{name}` | {ty} | :heavy_minus_sign: | {description} |\n");
+    }
+    fs::write(shared.join(format!("{}.md", title.to_lowercase())), doc).unwrap();
+}
