@@ -310,18 +310,18 @@ fn refers_to(
     }
 }
 
-/// Fields in doubt (their keys guessed) that hold the same type, each to
-/// one of as many properties that refer to it and that no field's key
-/// names, keyed by the field's index. One such field takes the one such
-/// property. Several (`dynamicString` and `dynamicString1`, both
-/// `DynamicString`, for `label` and `title`) are paired in order, the k-th
-/// field in the rows with the k-th property by name, but only if the docs
-/// list rows sorted by key (`rows_sorted`, as TypeScript docs do): rows in a
-/// schema's own order need not follow its properties' names.
-pub(super) fn alike_fields<'a>(
-    fields: &[Field],
+/// Fields in doubt (their keys guessed) that hold the same type, several
+/// of them (`dynamicString` and `dynamicString1`, both `DynamicString`),
+/// paired in order with as many properties that refer to it and are not
+/// `claimed` (`label`, `title`): the k-th field in the rows with the k-th
+/// property by name. Only for docs that list rows sorted by key
+/// (`rows_sorted`, as TypeScript docs do): rows in a schema's own order
+/// need not follow its properties' names. The properties paired join
+/// `claimed`; a field alone is [`property_of`]'s. Keyed by field index.
+pub(super) fn alike_fields<'a: 'c, 'c>(
+    fields: &'c [Field],
     properties: &BTreeMap<&'a str, &'a Value>,
-    rows_sorted: bool,
+    claimed: &mut BTreeSet<&'c str>,
     schemas: &Schemas<'a>,
     matched: &BTreeMap<String, &'a Value>,
     ir: &Ir,
@@ -331,7 +331,6 @@ pub(super) fn alike_fields<'a>(
             && !f.ty.refs().is_empty()
             && !properties.contains_key(f.wire.as_str())
     };
-    let mut claimed: BTreeSet<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
     let mut out = BTreeMap::new();
     let mut seen: Vec<&Type> = Vec::new();
     for field in fields.iter().filter(|f| doubtful(f)) {
@@ -349,7 +348,7 @@ pub(super) fn alike_fields<'a>(
             })
             .map(|(name, prop)| (*name, *prop))
             .collect();
-        if hits.len() == group.len() && (group.len() == 1 || rows_sorted) {
+        if group.len() > 1 && hits.len() == group.len() {
             claimed.extend(hits.iter().map(|(name, _)| *name));
             out.extend(group.into_iter().zip(hits));
         }

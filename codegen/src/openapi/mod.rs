@@ -90,12 +90,15 @@ pub fn derive_overlay(ir: &Ir, path: &Path, text: &str) -> Result<(Overlay, Repo
             }
             (Kind::Object(o), Some(schema)) => {
                 let properties = schemas.properties(schema);
-                let alike = alike_fields(&o.fields, &properties, sorted, &schemas, &matched, ir);
                 // A property another field's key names, or paired with
                 // another field, is not this one's.
                 let mut claimed: BTreeSet<&str> =
                     o.fields.iter().map(|f| f.wire.as_str()).collect();
-                claimed.extend(alike.values().map(|(name, _)| *name));
+                let alike = if sorted {
+                    alike_fields(&o.fields, &properties, &mut claimed, &schemas, &matched, ir)
+                } else {
+                    BTreeMap::new()
+                };
                 for (i, field) in o.fields.iter().enumerate() {
                     let found = alike.get(&i).copied().or_else(|| {
                         property_of(field, &properties, &claimed, &schemas, &matched, ir)
