@@ -238,7 +238,7 @@ impl<'a> Ctx<'a, '_> {
             .filter(|(_, f)| f.wire_source == WireSource::Overlay)
             .map(|(i, _)| i)
             .collect();
-        let named_after_type = |i: usize| self.named_after_type(&fields[i]);
+        let named_after_type = |i: usize| self.named_after(&fields[i]).is_some();
         let typescript = self.index.dialect_of(doc) == Some(Dialect::TypeScript);
         let sorted: Option<&dyn Fn(usize) -> bool> = typescript.then_some(&named_after_type);
         let assigned = keys::assign_members(&declared, fields, &pinned, sorted);
@@ -321,10 +321,7 @@ impl<'a> Ctx<'a, '_> {
     /// only, `AppEntitlementAutomation`), and the 2025 OpenAPI document has
     /// 106 of them, each a wrapped reference with no description.
     fn named_after(&self, field: &Field) -> Option<&'a str> {
-        let Type::Ref(target) = &field.ty else {
-            return None;
-        };
-        let entry = self.index.entry_by_key(target)?;
+        let entry = self.index.entry_by_key(field.ty.model()?)?;
         if !matches!(entry.doc.body, Body::Fields(_)) {
             return None;
         }
@@ -346,10 +343,6 @@ impl<'a> Ctx<'a, '_> {
                 && (title == *name || title.strip_suffix("input") == Some(name.as_str()))
         });
         named.then_some(entry.doc.title.as_str())
-    }
-
-    fn named_after_type(&self, field: &Field) -> bool {
-        self.named_after(field).is_some()
     }
 
     /// The keys of fields named after the object they hold (see
